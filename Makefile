@@ -1,0 +1,47 @@
+# make serve  - the site on http://127.0.0.1:8000 (rebuilds on every change)
+# make build  - a strict build into site/ (replaced only when the build succeeds)
+# make test   - the whole test suite, browser tests included
+# Each target sets up what it needs: .venv with the pinned requirements,
+# and for the tests Debian's chromium.
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+export NO_MKDOCS_2_WARNING := 1
+
+.PHONY: serve build test validate browser clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+
+$(VENV)/.site-installed: requirements.txt | $(BIN)/python
+	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements.txt
+	touch $@
+
+$(VENV)/.dev-installed: requirements.txt requirements-dev.txt | $(BIN)/python
+	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements-dev.txt
+	touch $@ $(VENV)/.site-installed
+
+build/docs:
+	mkdir -p build/docs
+
+serve: $(VENV)/.site-installed build/docs
+	$(BIN)/mkdocs serve --strict -a 127.0.0.1:8000
+
+build: $(VENV)/.site-installed build/docs
+	rm -rf build/site.new
+	$(BIN)/mkdocs build --strict --quiet -d build/site.new
+	rm -rf site && mv build/site.new site
+	@echo "Built site/ ($$(find site -name index.html | wc -l) pages)"
+
+validate: $(VENV)/.site-installed
+	$(BIN)/python scripts/validate.py
+
+browser:
+	@command -v chromium >/dev/null || scripts/install_browser.sh
+
+test: $(VENV)/.dev-installed browser build/docs
+	$(BIN)/python -m pytest
+
+clean:
+	rm -rf build site

@@ -1,0 +1,54 @@
+"""From the project folder to the files a site engine builds from.
+
+`generate_docs` validates the entries, renders every page in every
+language and mirrors them, with the authored pages of `docs/`, into the
+engine's (generated, git-ignored) docs folder.
+The open data (`catalogue.json`) goes there too, as a static file.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from .data_export import catalogue_json
+from .docs_tree import authored_files, sync_folder
+from .model import Catalogue
+from .render import render_pages
+from .validate import load_catalogue
+
+PACKAGE = Path(__file__).parent
+DATA_FILE = "catalogue.json"
+_last: dict = {}
+
+
+def fingerprint(*folders: Path) -> tuple:
+    """Names, sizes and times of every file below `folders`: cheap to take."""
+    seen = []
+    for folder in folders:
+        for base, dirs, files in os.walk(folder):
+            dirs.sort()
+            for name in sorted(files):
+                stat = os.stat(os.path.join(base, name))
+                seen.append((base, name, stat.st_size, stat.st_mtime_ns))
+    return tuple(seen)
+
+
+def generate_docs(root: Path, docs_out: Path) -> Catalogue:
+    """Validate `root/entries` and write the site's Markdown into `docs_out`.
+
+    Raises InvalidCatalogue (and writes nothing) when an entry is invalid.
+    The site engine calls this once per language: when nothing changed
+    since the last call, it returns the catalogue it already has.
+    """
+    key = (docs_out, fingerprint(root / "entries", root / "docs", PACKAGE))
+    if _last.get("key") == key:
+        return _last["catalogue"]
+    catalogue = load_catalogue(root / "entries", root)
+    files: dict[str, bytes | str] = authored_files(root / "docs")
+    files.update(render_pages(catalogue))
+    files[DATA_FILE] = catalogue_json(catalogue)
+    sync_folder(docs_out, files)
+    _last.update(key=key, catalogue=catalogue)
+    return catalogue
+

@@ -1,0 +1,70 @@
+"""Finding the entry folders and reading their files."""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from . import vocabularies
+from .errors import Problem
+from .parser import EntryFile, read_entry_file
+
+IMAGE_SUFFIXES = (".jpg", ".jpeg", ".png", ".webp")
+
+
+@dataclass
+class EntryFolder:
+    slug: str
+    path: str  # as shown in messages, e.g. entries/kacik-malucha
+    files: list[EntryFile] = field(default_factory=list)  # in language order
+    images: list[str] = field(default_factory=list)
+
+
+def _shown(path: Path, root: Path) -> str:
+    try:
+        return path.relative_to(root).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+def _read_folder(folder: Path, root: Path, problems: list[Problem]) -> EntryFolder:
+    entry = EntryFolder(slug=unicodedata.normalize("NFC", folder.name), path=_shown(folder, root))
+    languages = vocabularies.languages()
+    by_language = {}
+    for item in sorted(folder.iterdir()):
+        shown = _shown(item, root)
+        if item.name.startswith("."):
+            continue
+        if item.is_symlink():
+            problems.append(Problem.at(shown, 1, "symlink", name=item.name))
+        elif item.suffix == ".md" and item.stem in languages and item.is_file():
+            parsed, file_problems = read_entry_file(item, shown, item.stem)
+            problems.extend(file_problems)
+            if not file_problems:
+                by_language[item.stem] = parsed
+        elif item.suffix == ".md":
+            problems.append(Problem.at(shown, 1, "unknown-language-file", name=item.name))
+        elif item.suffix.lower() in IMAGE_SUFFIXES and item.is_file():
+            entry.images.append(item.name)
+        else:
+            problems.append(Problem.at(shown, 1, "unexpected-file", name=item.name, images=", ".join(IMAGE_SUFFIXES)))
+    entry.files = [by_language[lang] for lang in languages if lang in by_language]
+    if not any((folder / f"{lang}.md").exists() for lang in languages):
+        problems.append(Problem.at(entry.path, 1, "empty-folder"))
+    return entry
+
+
+def read_entries(entries_dir: Path, root: Path) -> tuple[list[EntryFolder], list[Problem]]:
+    """Every practice folder under `entries_dir`, with the problems met reading them."""
+    folders, problems = [], []
+    for item in sorted(entries_dir.iterdir()):
+        if item.name.startswith(".") or item.name == "README.md":
+            continue
+        if item.is_symlink():
+            problems.append(Problem.at(_shown(item, root), 1, "symlink", name=item.name))
+        elif not item.is_dir():
+            problems.append(Problem.at(_shown(item, root), 1, "not-a-folder", name=item.name))
+        else:
+            folders.append(_read_folder(item, root, problems))
+    return folders, problems

@@ -1,0 +1,86 @@
+"""Reading one entry file: front matter, body and where each field stands."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import frontmatter
+import yaml
+
+from . import yaml_loader
+from .glossary import section_headings
+from .errors import Problem
+
+
+@dataclass
+class EntryFile:
+    """One language file of a practice, as read from disk."""
+
+    path: str  # as shown in messages, e.g. entries/kacik-malucha/pl.md
+    lang: str
+    data: dict = field(default_factory=dict)
+    body: str = ""
+    body_line: int = 1
+    # The front matter as parsed starts on the opening `---` line, so a
+    # node's 0-based line plus this offset is its line in the file.
+    front_line: int = 1
+    node: yaml.Node | None = None
+
+    def line_of(self, *keys) -> int:
+        """Line of the field at `keys` (e.g. "libraries", 0, "name")."""
+        node, line = self.node, self.front_line
+        for key in keys:
+            if isinstance(node, yaml.MappingNode):
+                match = next((pair for pair in node.value if pair[0].value == key), None)
+                if match is None:
+                    break
+                line = match[0].start_mark.line + self.front_line
+                node = match[1]
+            elif isinstance(node, yaml.SequenceNode) and isinstance(key, int) and key < len(node.value):
+                node = node.value[key]
+                line = node.start_mark.line + self.front_line
+            else:
+                break
+        return line
+
+
+def read_entry_file(path: Path, shown_path: str, lang: str) -> tuple[EntryFile, list[Problem]]:
+    """Parse `path`; problems that stop the file from being read are returned."""
+    entry = EntryFile(path=shown_path, lang=lang)
+    raw = path.read_bytes()
+    if b"\x00" in raw:
+        return entry, [Problem.at(shown_path, 1, "nul-byte")]
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line = raw[: error.start].count(b"\n") + 1
+        return entry, [Problem.at(shown_path, line, "not-utf8")]
+    text = text.replace("\r\n", "\n")
+    if not text.startswith("---\n"):
+        return entry, [Problem.at(shown_path, 1, "no-front-matter")]
+    try:
+        front, body = frontmatter.YAMLHandler().split(text)
+    except ValueError:
+        return entry, [Problem.at(shown_path, 1, "unclosed-front-matter")]
+    closing_line = 1 + front.count("\n")
+    stripped = body.lstrip("\n")
+    entry.body_line = closing_line + (len(body) - len(stripped)) + (0 if body.startswith("\n") else 1)
+    entry.body = body
+    try:
+        entry.node = yaml_loader.compose(front)
+        data = yaml_loader.construct(entry.node) if entry.node is not None else None
+    except yaml_loader.AliasFound as found:
+        return entry, [Problem.at(shown_path, found.line, "yaml-alias")]
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        line = mark.line + 1 if mark else 1
+        reason = getattr(error, "problem", None) or str(error)
+        return entry, [Problem.at(shown_path, line, "yaml-syntax", reason=reason)]
+    if not isinstance(data, dict):
+        return entry, [Problem.at(shown_path, 1, "front-matter-not-mapping")]
+    entry.data = data
+    if not body.strip():
+        sections = ", ".join(section_headings(lang))
+        return entry, [Problem.at(shown_path, entry.body_line, "empty-body", sections=sections)]
+    return entry, []

@@ -1,0 +1,54 @@
+"""Where every page of the site lives, and links between them.
+
+Paths are relative to the site root and end with "/", as MkDocs writes
+them with directory URLs. The default language sits at the root, the
+others under "<lang>/"; below that prefix every language has the same tree.
+"""
+
+from __future__ import annotations
+
+import posixpath
+
+from .vocabularies import default_language
+
+HOME = ""
+
+
+def type_page(type_id: str) -> str:
+    return f"types/{type_id}/"
+
+
+def practice_page(slug: str) -> str:
+    return f"practices/{slug}/"
+
+
+def source_file(page: str, lang: str) -> str:
+    """The Markdown file (suffix layout) that becomes `page` in `lang`."""
+    stem = page.rstrip("/") or "index"
+    return f"{stem}.{lang}.md"
+
+
+def in_language(page: str, lang: str) -> str:
+    """`page` of `lang`, relative to the site root."""
+    return page if lang == default_language() else f"{lang}/{page}"
+
+
+def link(from_page: str, to_page: str) -> str:
+    """A relative link between two root-relative directory URLs."""
+    relative = posixpath.relpath(to_page or ".", from_page or ".")
+    return "./" if relative == "." else relative + "/"
+
+
+ABOUT = "about/"
+
+
+def top_pages() -> list[str]:
+    """The pages of the navigation: home, the cooperation types, about."""
+    from .vocabularies import ids
+
+    return [HOME, *(type_page(type_id) for type_id in ids("type")), ABOUT]
+
+
+def nav_file(page: str) -> str:
+    """The language-neutral Markdown name of `page`, as a nav entry names it."""
+    return (page.rstrip("/") or "index") + ".md"

@@ -1,0 +1,36 @@
+"""MkDocs adapter for the catalogue: all the work happens in `catalogue/`.
+
+static-i18n builds once per language and runs every event each time, so
+each handler here is idempotent and cheap when called again.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from mkdocs.exceptions import Abort
+
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+from catalogue import site, vocabularies  # noqa: E402
+from catalogue.errors import InvalidCatalogue  # noqa: E402
+from catalogue.generate import generate_docs  # noqa: E402
+from catalogue.interface import word  # noqa: E402
+
+def _language(config) -> str:
+    i18n = config.plugins.get("i18n")
+    return (i18n and i18n.current_language) or vocabularies.default_language()
+
+
+def on_config(config):
+    try:
+        generate_docs(ROOT, Path(config.docs_dir))
+    except InvalidCatalogue as invalid:
+        raise Abort("The entries are invalid; nothing was built.\n" + invalid.report())
+    config.site_name = word("site_name", _language(config))
+    config.nav = [site.nav_file(page) for page in site.top_pages()]
+    return config
+
