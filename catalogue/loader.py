@@ -19,6 +19,7 @@ class EntryFolder:
     path: str  # as shown in messages, e.g. entries/kacik-malucha
     files: list[EntryFile] = field(default_factory=list)  # in language order
     images: list[str] = field(default_factory=list)
+    unreadable: bool = False  # a language file could not be read at all
 
 
 def _shown(path: Path, root: Path) -> str:
@@ -41,7 +42,9 @@ def _read_folder(folder: Path, root: Path, problems: list[Problem]) -> EntryFold
         elif item.suffix == ".md" and item.stem in languages and item.is_file():
             parsed, file_problems = read_entry_file(item, shown, item.stem)
             problems.extend(file_problems)
-            if not file_problems:
+            if file_problems:
+                entry.unreadable = True
+            else:
                 by_language[item.stem] = parsed
         elif item.suffix == ".md":
             problems.append(Problem.at(shown, 1, "unknown-language-file", name=item.name))

@@ -76,6 +76,9 @@ def read_entry_file(path: Path, shown_path: str, lang: str) -> tuple[EntryFile, 
         mark = getattr(error, "problem_mark", None)
         line = mark.line + 1 if mark else 1
         reason = getattr(error, "problem", None) or str(error)
+        context, context_mark = getattr(error, "context", None), getattr(error, "context_mark", None)
+        if context and context_mark and context_mark.line + 1 != line:
+            reason += f" ({context} started on line {context_mark.line + 1})"
         return entry, [Problem.at(shown_path, line, "yaml-syntax", reason=reason)]
     if not isinstance(data, dict):
         return entry, [Problem.at(shown_path, 1, "front-matter-not-mapping")]

@@ -33,10 +33,14 @@ def check_slug(folder: EntryFolder) -> list[Problem]:
 
 
 def split_original(folder: EntryFolder) -> tuple[EntryFile | None, list[EntryFile], list[Problem]]:
-    """Exactly one file carries the facts; the others carry only words."""
+    """Exactly one file carries the facts; the others carry only words.
+
+    Returns the original, the clean translations and the problems; a
+    translation that carries facts is reported here and checked no further.
+    """
     with_facts = [entry for entry in folder.files if fact_fields_in(entry)]
     if not with_facts:
-        if not folder.files:
+        if not folder.files or folder.unreadable:
             return None, [], []
         return None, [], [Problem.at(folder.files[0].path, 1, "no-original")]
     original = max(with_facts, key=lambda entry: len(fact_fields_in(entry)))
@@ -58,7 +62,7 @@ def split_original(folder: EntryFolder) -> tuple[EntryFile | None, list[EntryFil
                     original=original.path,
                 )
             )
-    translations = [entry for entry in folder.files if entry is not original]
+    translations = [entry for entry in folder.files if entry not in with_facts]
     return original, translations, problems
 
 
