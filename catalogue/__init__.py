@@ -2,5 +2,5 @@
 
 A plain Python package: it loads the entries, validates them, builds the
 model and renders it to Markdown pages and open data. It knows nothing of
-the site engine; `hooks/catalogue.py` adapts it to MkDocs.
+the site engine; `hooks/catalogue_hook.py` adapts it to MkDocs.
 """
