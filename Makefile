@@ -1,6 +1,7 @@
 # make serve  - the site on http://127.0.0.1:8000 (rebuilds on every change)
 # make build  - a strict build into site/ (replaced only when the build succeeds)
 # make test   - the whole test suite, browser tests included
+# make bench  - build times and sizes at PRACTICES synthetic practices (default 1000)
 # Each target sets up what it needs: .venv with the pinned requirements,
 # and for the tests Debian's chromium.
 
@@ -9,7 +10,10 @@ VENV := .venv
 BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test validate browser clean
+.PHONY: serve build test validate browser bench clean
+
+PRACTICES ?= 1000
+RUNS ?= 3
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -42,6 +46,9 @@ browser:
 
 test: $(VENV)/.dev-installed browser build/docs
 	$(BIN)/python -m pytest
+
+bench: $(VENV)/.dev-installed browser
+	$(BIN)/python scripts/bench.py --practices $(PRACTICES) --runs $(RUNS)
 
 clean:
 	rm -rf build site
