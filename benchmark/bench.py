@@ -37,6 +37,10 @@ class Side:
         return self.median(lambda timing: timing.seconds)
 
     @property
+    def cpu(self) -> float:
+        return self.median(lambda timing: timing.cpu)
+
+    @property
     def peak_memory(self) -> int:
         return max(timing.peak_memory for timing in self.timings)
 
@@ -57,6 +61,10 @@ class BenchResult:
     @property
     def ratio(self) -> float:
         return statistics.median(self.ratios)
+
+    @property
+    def cpu_ratio(self) -> float:
+        return statistics.median(ours.cpu / ref.cpu for ours, ref in zip(self.ours.timings, self.reference.timings))
 
 
 def say(message: str) -> None:

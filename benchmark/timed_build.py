@@ -31,6 +31,7 @@ class BuildTiming:
     languages: dict[str, float]
     shutdown: float  # after the build is done: the process's exit
     peak_memory: int  # bytes: the largest resident set of the build process
+    cpu: float  # seconds of processor time (user and system): less shaken by other work than `seconds`
 
 
 class BuildFailed(RuntimeError):
@@ -73,4 +74,5 @@ def timed_build(project: Path, command: tuple[str, ...] = BUILD_COMMAND) -> Buil
         languages={lang: stop - begin for (lang, begin), stop in zip(starts, ends)},
         shutdown=end - done,
         peak_memory=usage.ru_maxrss * 1024,  # Linux reports kilobytes
+        cpu=usage.ru_utime + usage.ru_stime,
     )

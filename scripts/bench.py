@@ -3,6 +3,7 @@
 
     python scripts/bench.py                       # 1,000 practices, 3 runs
     python scripts/bench.py --practices 200 --runs 1
+    python scripts/bench.py --practices 100 1000 5000 --write   # BENCHMARKS.md
 Each run builds a copy of this project with N synthetic practices and, in
 the same run, the reference: the same practice pages as plain Markdown in
 a bare MkDocs + Material + static-i18n project. Prints a Markdown table;
@@ -12,15 +13,29 @@ timings are noisy, so the ratio of the two times is the figure to read.
 from __future__ import annotations
 
 import argparse
+import shlex
 import sys
+import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from benchmark.bench import run_bench  # noqa: E402
+from benchmark.bench import run_bench, say  # noqa: E402
+from benchmark.document import document  # noqa: E402
+from benchmark.profiling import profile_build, profile_table  # noqa: E402
+from benchmark.projects import catalogue_project  # noqa: E402
 from benchmark.report import table  # noqa: E402
 from benchmark.search_probe import DEFAULT_QUERY  # noqa: E402
+
+FINDINGS = ROOT / "benchmark" / "findings.md"
+
+
+def profiled(practices: int, seed: int):
+    with tempfile.TemporaryDirectory(prefix="catalogue-profile-") as temporary:
+        say(f"[{practices}] profiling one build")
+        project = catalogue_project(ROOT, Path(temporary) / "catalogue", practices, seed)
+        return profile_build(project)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -29,12 +44,23 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--runs", type=int, default=3, help="builds of each project; medians are reported (default 3)")
     parser.add_argument("--seed", type=int, default=1, help="seed of the synthetic practices (default 1)")
     parser.add_argument("--query", default=DEFAULT_QUERY, help=f"the search query measured (default {DEFAULT_QUERY})")
+    parser.add_argument("--profile", type=int, metavar="N", help="also profile one build of N practices (cProfile)")
+    parser.add_argument("--write", nargs="?", const="BENCHMARKS.md", metavar="FILE", help="write the results to FILE (default BENCHMARKS.md)")
     args = parser.parse_args(argv)
     if args.runs < 1 or min(args.practices) < 1:
         parser.error("--runs and --practices must be at least 1")
+    results = {}
     for practices in args.practices:
-        result = run_bench(ROOT, practices, args.runs, args.seed, args.query)
-        print(table(result), flush=True)
+        results[practices] = run_bench(ROOT, practices, args.runs, args.seed, args.query)
+        print(table(results[practices]), flush=True)
+    profile = (args.profile, profiled(args.profile, args.seed)) if args.profile else None
+    if profile:
+        print(profile_table(profile[1]), flush=True)
+    if args.write:
+        command = "python scripts/bench.py " + shlex.join(argv if argv is not None else sys.argv[1:])
+        notes = FINDINGS.read_text(encoding="utf-8") if FINDINGS.is_file() else ""
+        (ROOT / args.write).write_text(document(results, command, profile, notes), encoding="utf-8")
+        say(f"wrote {args.write}")
     return 0
 
 

@@ -1,0 +1,62 @@
+"""BENCHMARKS.md: the tables of several sizes, the budgets and the profile, as measured."""
+
+from __future__ import annotations
+
+import datetime
+
+from .bench import BenchResult
+from .machine import machine, versions
+from .profiling import Profile, profile_table
+from .report import budget_table, table
+
+METHOD = """\
+Each size is a copy of this project with N synthetic practices
+(`catalogue/synthetic.py`: the four types, cs/pl/sk originals, some
+translations missing, bodies of 300–1,500 words, partners, libraries from a
+shared pool, related links), built with `python -m mkdocs build` as its own
+process. In the same run the **reference** is built: the same practice pages,
+as plain Markdown files, in a bare MkDocs + Material + static-i18n project
+(no hooks, no catalogue pages, the home alone in the navigation). The machine
+is shared and timings are noisy, so the figure to read is the ratio of the two
+times within one run; the table gives medians over the runs and the ratio of
+every run. Sizes are in decimal units (1 KB = 1,000 bytes). *Time per
+language* comes from static-i18n's log: *start* is everything before the
+first language (imports, configuration, and the catalogue's validation and
+generation of its pages), *exit* the end of the process. Peak memory is the
+largest resident set of the build process. Rows marked n/a measure what the
+project does not have yet (a search bundle in `site/pagefind/`, a search page
+at `search/`, a `make preview` target): they fill in when it does."""
+
+
+def document(results: dict[int, BenchResult], command: str, profile: tuple[int, Profile] | None, notes: str) -> str:
+    today = datetime.date.today().isoformat()
+    parts = [
+        "# Benchmarks",
+        "",
+        f"Written by `{command}` on {today}; do not edit by hand.",
+        "",
+        f"- Machine: {machine()}",
+        f"- Versions: {versions()}",
+        "",
+        "## How it is measured",
+        "",
+        METHOD,
+        "",
+        "## Budgets",
+        "",
+        budget_table(results),
+    ]
+    for practices in sorted(results):
+        parts += [f"## {practices:,} practices", "", table(results[practices])]
+    if profile:
+        practices, summary = profile
+        parts += [
+            f"## Where the time goes ({practices:,} practices, one build under cProfile)",
+            "",
+            f"Profiled time {summary.total:.1f} s (cProfile slows the build down; read the shares).",
+            "",
+            profile_table(summary),
+        ]
+    if notes:
+        parts += [notes.strip(), ""]
+    return "\n".join(parts)

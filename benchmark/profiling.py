@@ -1,0 +1,94 @@
+"""Where a build spends its time: one build under cProfile, summed by area.
+
+Self time (time in a function itself, not in what it calls) is summed per
+area of code, so the areas add up to the whole build. A few stages are
+also given with their cumulative time, which includes what they call.
+"""
+
+from __future__ import annotations
+
+import pstats
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+from .timed_build import build_environment
+
+OWN_CODE = ("catalogue", "hooks")
+OWN = "the catalogue's own code (catalogue/, hooks/)"
+# (area, fragments of a code path that belong to it); the first match wins.
+AREAS = (
+    ("static-i18n", ("/mkdocs_static_i18n/",)),
+    ("Material theme (its templates and plugins)", ("/material/", "/overrides/")),
+    ("Markdown to HTML (Python-Markdown, extensions)", ("/markdown/", "/pymdownx/")),
+    ("Jinja (template engine)", ("/jinja2/", "/markupsafe/")),
+    ("MkDocs core", ("/mkdocs/",)),
+    ("YAML", ("/yaml/",)),
+    ("JSON Schema validation", ("/jsonschema", "/referencing/", "/rpds/")),
+    ("other libraries (slugify, babel, pycountry, frontmatter, …)", ("/site-packages/",)),
+    ("Python built-ins and standard library (I/O, regex, …)", ("~", "/lib/python")),
+)
+# (stage, function name, file fragment): cumulative times worth a line of their own.
+STAGES = (
+    ("catalogue: validate, render and write the pages (all calls)", "generate_docs", "catalogue/generate.py"),
+    ("catalogue: load and validate the entries", "load_catalogue", "catalogue/validate.py"),
+    ("catalogue: render the pages to Markdown", "render_pages", "catalogue/render.py"),
+    ("catalogue: write the changed files", "sync_folder", "catalogue/docs_tree.py"),
+    ("MkDocs: scan the docs folder (per language)", "get_files", "/mkdocs/"),
+    ("static-i18n: sort the files by language", "reconfigure_files", "/mkdocs_static_i18n/"),
+    ("MkDocs: read and convert the Markdown", "_populate_page", "/mkdocs/"),
+    ("MkDocs: theme templates and writing HTML", "_build_page", "/mkdocs/"),
+    ("MkDocs: copy the theme's assets (per language)", "copy_static_files", "/mkdocs/"),
+)
+
+
+@dataclass
+class Profile:
+    total: float
+    areas: list[tuple[str, float]]  # seconds of self time, largest first
+    stages: list[tuple[str, float]]  # cumulative seconds
+    own: list[tuple[str, float]]  # the catalogue's costliest functions, cumulative seconds
+
+
+def area_of(path: str, project: Path) -> str:
+    if any(path.startswith(f"{project / folder}/") for folder in OWN_CODE):
+        return OWN
+    return next((area for area, fragments in AREAS if any(f in path for f in fragments)), "other")
+
+
+def profile_build(project: Path) -> Profile:
+    """Build `project` once under cProfile and summarise where the time went."""
+    output = project / "build" / "build.prof"
+    command = [sys.executable, "-m", "cProfile", "-o", str(output), "-m", "mkdocs", "build"]
+    result = subprocess.run(command, cwd=project, capture_output=True, text=True, env=build_environment())
+    if result.returncode != 0:
+        raise RuntimeError(f"the profiled build failed:\n{result.stderr[-3000:]}")
+    stats = pstats.Stats(str(output)).stats
+    areas: dict[str, float] = {}
+    stages = {stage: 0.0 for stage, _, _ in STAGES}
+    own = []
+    for (path, line, name), (_, _, self_time, cumulative, _) in stats.items():
+        area = area_of(path, project)
+        areas[area] = areas.get(area, 0.0) + self_time
+        for stage, function, fragment in STAGES:
+            if name == function and fragment in path:
+                stages[stage] += cumulative
+        if area == OWN:
+            own.append((f"{Path(path).parent.name}/{Path(path).name}:{line} {name}", cumulative))
+    return Profile(
+        total=sum(areas.values()),
+        areas=sorted(areas.items(), key=lambda item: -item[1]),
+        stages=list(stages.items()),
+        own=sorted(own, key=lambda item: -item[1])[:12],
+    )
+
+
+def profile_table(profile: Profile) -> str:
+    lines = ["| area (self time) | seconds | share |", "|---|--:|--:|"]
+    lines += [f"| {area} | {time:.1f} | {time / profile.total:.0%} |" for area, time in profile.areas]
+    lines += ["", "| stage (cumulative) | seconds | share |", "|---|--:|--:|"]
+    lines += [f"| {stage} | {time:.1f} | {time / profile.total:.0%} |" for stage, time in profile.stages]
+    lines += ["", "| the catalogue's costliest functions (cumulative) | seconds |", "|---|--:|"]
+    lines += [f"| `{name}` | {time:.2f} |" for name, time in profile.own]
+    return "\n".join(lines) + "\n"
