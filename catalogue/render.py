@@ -6,12 +6,12 @@ the Markdown body of an entry is passed on as Markdown.
 
 from __future__ import annotations
 
+import json
 from functools import cache
 from pathlib import Path
 
 import jinja2
 import markupsafe
-import yaml
 from slugify import slugify
 
 from . import site, vocabularies
@@ -56,17 +56,24 @@ def environment() -> jinja2.Environment:
     return env
 
 
+def front_matter(front: dict[str, str]) -> str:
+    """YAML front matter of text fields, each a JSON string (which YAML reads as a quoted scalar).
+
+    The theme prints page titles into HTML unescaped, so they are escaped here.
+    """
+    lines = (f"{name}: {json.dumps(str(markupsafe.escape(value)), ensure_ascii=False)}\n" for name, value in front.items())
+    return "---\n" + "".join(lines) + "---\n"
+
+
 def _page(template: str, front: dict, **context) -> str:
-    # The theme prints page titles into HTML unescaped, so they are escaped here.
-    front = {name: str(markupsafe.escape(value)) for name, value in front.items()}
-    header = yaml.safe_dump(front, allow_unicode=True, sort_keys=False, width=1000)
     body = environment().get_template(template).render(**context)
-    return f"---\n{header}---\n\n{body}"
+    return f"{front_matter(front)}\n{body}"
 
 
 def title_order(practice: Practice, lang: str) -> tuple[str, str]:
     """Sort key: the shown title without diacritics (ł and ß included), then the slug."""
-    return slugify(practice.text(lang).title), practice.slug
+    # The backend named: 'auto' looks for the optional Unidecode on every call.
+    return slugify(practice.text(lang).title, backend="text-unidecode"), practice.slug
 
 
 def home_page(catalogue: Catalogue, lang: str) -> str:

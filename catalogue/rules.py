@@ -44,7 +44,7 @@ def split_original(folder: EntryFolder) -> tuple[EntryFile | None, list[EntryFil
             return None, [], []
         return None, [], [Problem.at(folder.files[0].path, 1, "no-original")]
     original = max(with_facts, key=lambda entry: len(fact_fields_in(entry)))
-    required = set(schema.original_schema()["required"]) - set(schema.TEXT_FIELDS)
+    required = schema.required_facts()
     problems = []
     for entry in with_facts:
         if entry is original:

@@ -6,6 +6,8 @@ for editors, and every vocabulary in them comes from `vocabularies`.
 
 from __future__ import annotations
 
+from functools import cache
+
 from . import vocabularies
 
 SCHEMA_BASE_URL = "https://library-cooperation.example/schema/"
@@ -122,5 +124,12 @@ def translation_schema() -> dict:
     }
 
 
-def fact_fields() -> list[str]:
-    return [name for name in original_schema()["properties"] if name not in TEXT_FIELDS]
+@cache
+def fact_fields() -> tuple[str, ...]:
+    return tuple(name for name in original_schema()["properties"] if name not in TEXT_FIELDS)
+
+
+@cache
+def required_facts() -> frozenset[str]:
+    """The facts every original must carry."""
+    return frozenset(original_schema()["required"]) - set(TEXT_FIELDS)

@@ -7,8 +7,6 @@ others under "<lang>/"; below that prefix every language has the same tree.
 
 from __future__ import annotations
 
-import posixpath
-
 from .vocabularies import default_language
 
 HOME = ""
@@ -35,8 +33,13 @@ def in_language(page: str, lang: str) -> str:
 
 def link(from_page: str, to_page: str) -> str:
     """A relative link between two root-relative directory URLs."""
-    relative = posixpath.relpath(to_page or ".", from_page or ".")
-    return "./" if relative == "." else relative + "/"
+    # posixpath.relpath would do, but this runs for every card of every list.
+    source, target = from_page.split("/")[:-1] if from_page else [], to_page.split("/")[:-1] if to_page else []
+    common = 0
+    while common < min(len(source), len(target)) and source[common] == target[common]:
+        common += 1
+    parts = [".."] * (len(source) - common) + target[common:]
+    return "/".join(parts) + "/" if parts else "./"
 
 
 ABOUT = "about/"

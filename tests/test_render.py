@@ -5,9 +5,11 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+import yaml
+
 from catalogue.docs_tree import sync_folder
 from catalogue.generate import generate_docs
-from catalogue.render import practice_page, render_pages, type_page
+from catalogue.render import front_matter, practice_page, render_pages, type_page
 from catalogue.validate import load_catalogue
 
 from .conftest import FIXTURE_ENTRIES
@@ -57,7 +59,7 @@ def test_entry_text_is_escaped(entries: Path):
     page = practice_page(catalogue, catalogue.by_slug["kacik-pro-nejmensi"], "pl")
     assert "<script>alert" not in page and "<img src=x" not in page
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page
-    assert "title: '&lt;script&gt;alert(1)&lt;/script&gt;'" in page  # the theme prints it unescaped
+    assert 'title: "&lt;script&gt;alert(1)&lt;/script&gt;"' in page  # the theme prints it unescaped
     assert "&#34;&gt;&lt;img src=x onerror=alert(1)&gt;" in page
 
 
@@ -101,3 +103,13 @@ def test_generating_again_changes_nothing(tmp_path: Path):
     assert stamps == {path: path.stat().st_mtime_ns for path in out.rglob("*") if path.is_file()}
 
 
+
+
+def test_front_matter_reads_back_as_the_escaped_text():
+    title = 'Say "hi" \\ to <b>\nnew: line'
+    header = front_matter({"title": title, "description": "Žďár – 50 %"})
+    assert header.startswith("---\n") and header.endswith("\n---\n")
+    assert yaml.safe_load(header.removeprefix("---\n").removesuffix("---\n")) == {
+        "title": "Say &#34;hi&#34; \\ to &lt;b&gt;\nnew: line",
+        "description": "Žďár – 50 %",
+    }
