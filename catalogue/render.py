@@ -18,9 +18,12 @@ from . import site, vocabularies
 from .glossary import place_name
 from .interface import count, language_name, word, written_in, years
 from .model import Catalogue, Practice
+from .pagination import paginate
 
 TEMPLATES = Path(__file__).parent / "templates"
 NEWEST_ON_HOME = 6
+# Practices on one page of a type's list: some 60 KB of HTML, whatever the catalogue's size.
+TYPE_PAGE_SIZE = 100
 
 
 def contact_href(contact: str) -> str:
@@ -89,17 +92,31 @@ def home_page(catalogue: Catalogue, lang: str) -> str:
     )
 
 
-def type_page(catalogue: Catalogue, type_id: str, lang: str) -> str:
+def type_pages(catalogue: Catalogue, type_id: str, lang: str, page_size: int = TYPE_PAGE_SIZE) -> dict[str, str]:
+    """The list of one type's practices, by title, in pages: site path -> Markdown."""
     term = vocabularies.terms("type")[type_id]
     practices = sorted(catalogue.of_type(type_id), key=lambda practice: title_order(practice, lang))
-    return _page(
-        "type.md.j2",
-        {"title": term.label[lang], "description": term.description[lang]},
-        lang=lang,
-        page=site.type_page(type_id),
-        term=term,
-        practices=practices,
-    )
+    pages = {}
+    for pagination, shown in paginate(practices, page_size, site.type_page(type_id)):
+        title = term.label[lang]
+        if pagination.number > 1:
+            title = word("pagination.page_title", lang, title=title, number=pagination.number, count=pagination.count)
+        pages[pagination.page] = _page(
+            "type.md.j2",
+            {"title": title, "description": term.description[lang]},
+            lang=lang,
+            page=pagination.page,
+            term=term,
+            total=len(practices),
+            practices=shown,
+            pagination=pagination,
+        )
+    return pages
+
+
+def type_page(catalogue: Catalogue, type_id: str, lang: str) -> str:
+    """The first page of a type's list."""
+    return type_pages(catalogue, type_id, lang)[site.type_page(type_id)]
 
 
 def practice_page(catalogue: Catalogue, practice: Practice, lang: str) -> str:
@@ -115,13 +132,14 @@ def practice_page(catalogue: Catalogue, practice: Practice, lang: str) -> str:
     )
 
 
-def render_pages(catalogue: Catalogue) -> dict[str, str]:
+def render_pages(catalogue: Catalogue, type_page_size: int = TYPE_PAGE_SIZE) -> dict[str, str]:
     """Every generated page: docs-relative file name -> Markdown."""
     pages = {}
     for lang in vocabularies.languages():
         pages[site.source_file(site.HOME, lang)] = home_page(catalogue, lang)
         for type_id in vocabularies.ids("type"):
-            pages[site.source_file(site.type_page(type_id), lang)] = type_page(catalogue, type_id, lang)
+            for page, markdown in type_pages(catalogue, type_id, lang, type_page_size).items():
+                pages[site.source_file(page, lang)] = markdown
         for practice in catalogue.practices:
             pages[site.source_file(site.practice_page(practice.slug), lang)] = practice_page(catalogue, practice, lang)
     return pages
