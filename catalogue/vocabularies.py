@@ -74,6 +74,7 @@ def _country_translator(lang: str):
     return gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=[lang])
 
 
+@cache
 def country_name(code: str, lang: str) -> str:
     """The country's common name in `lang`, from pycountry's translations."""
     country = pycountry.countries.get(alpha_2=code)

@@ -25,11 +25,21 @@ def _language(config) -> str:
     return (i18n and i18n.current_language) or vocabularies.default_language()
 
 
+def _other_language_pass(config) -> bool:
+    """True while static-i18n re-runs the build for its other languages."""
+    i18n = config.plugins.get("i18n")
+    return bool(i18n and i18n.building)
+
+
 def on_config(config):
-    try:
-        generate_docs(ROOT, Path(config.docs_dir))
-    except InvalidCatalogue as invalid:
-        raise Abort("The entries are invalid; nothing was built.\n" + invalid.report())
+    # The pages of every language were written in the first pass of this
+    # build; checking the entries again per language would cost a walk of
+    # thousands of files each time.
+    if not _other_language_pass(config):
+        try:
+            generate_docs(ROOT, Path(config.docs_dir))
+        except InvalidCatalogue as invalid:
+            raise Abort("The entries are invalid; nothing was built.\n" + invalid.report())
     config.site_name = word("site_name", _language(config))
     config.nav = [site.nav_file(page) for page in site.top_pages()]
     return config
