@@ -28,7 +28,7 @@ project does not have yet (a search bundle in `site/pagefind/`, a search page
 at `search/`, a `make preview` target): they fill in when it does."""
 
 
-def document(results: dict[int, BenchResult], command: str, profile: tuple[int, Profile] | None, notes: str) -> str:
+def document(results: dict[int, BenchResult], command: str, profile: tuple[int, tuple[Profile, Profile]] | None, notes: str) -> str:
     today = datetime.date.today().isoformat()
     parts = [
         "# Benchmarks",
@@ -49,13 +49,13 @@ def document(results: dict[int, BenchResult], command: str, profile: tuple[int, 
     for practices in sorted(results):
         parts += [f"## {practices:,} practices", "", table(results[practices])]
     if profile:
-        practices, summary = profile
+        practices, (ours, reference) = profile
         parts += [
-            f"## Where the time goes ({practices:,} practices, one build under cProfile)",
+            f"## Where the time goes ({practices:,} practices, one build of each under cProfile)",
             "",
-            f"Profiled time {summary.total:.1f} s (cProfile slows the build down; read the shares).",
+            "Processor time as cProfile counts it (the profiler slows the build down: read the shares).",
             "",
-            profile_table(summary),
+            profile_table(ours, reference),
         ]
     if notes:
         parts += [notes.strip(), ""]

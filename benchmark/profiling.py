@@ -79,7 +79,7 @@ def area_of(path: str, project: Path) -> str:
 
 def profile_build(project: Path) -> Profile:
     """Build `project` once under cProfile and summarise where the time went."""
-    output = project / "build" / "build.prof"
+    output = project / "build.prof"
     command = [sys.executable, "-c", PROFILED_BUILD, str(output)]
     result = subprocess.run(command, cwd=project, capture_output=True, text=True, env=build_environment())
     if result.returncode != 0:
@@ -104,11 +104,23 @@ def profile_build(project: Path) -> Profile:
     )
 
 
-def profile_table(profile: Profile) -> str:
-    lines = ["| area (self time) | seconds | share |", "|---|--:|--:|"]
-    lines += [f"| {area} | {time:.1f} | {time / profile.total:.0%} |" for area, time in profile.areas]
-    lines += ["", "| stage (cumulative) | seconds | share |", "|---|--:|--:|"]
-    lines += [f"| {stage} | {time:.1f} | {time / profile.total:.0%} |" for stage, time in profile.stages]
+def _share(seconds: float, total: float) -> str:
+    return f"{seconds:.1f} s ({seconds / total:.0%})" if total else "–"
+
+
+def profile_table(ours: Profile, reference: Profile) -> str:
+    """Where each build spends its processor time, side by side."""
+    lines = ["| area (self time) | catalogue | reference |", "|---|--:|--:|"]
+    reference_areas = dict(reference.areas)
+    areas = [area for area, _ in ours.areas] + [area for area in reference_areas if area not in dict(ours.areas)]
+    for area in areas:
+        lines.append(f"| {area} | {_share(dict(ours.areas).get(area, 0.0), ours.total)} | "
+                     f"{_share(reference_areas.get(area, 0.0), reference.total)} |")
+    lines.append(f"| **profiled total** | {ours.total:.1f} s | {reference.total:.1f} s |")
+    lines += ["", "| stage (cumulative) | catalogue | reference |", "|---|--:|--:|"]
+    reference_stages = dict(reference.stages)
+    for stage, seconds in ours.stages:
+        lines.append(f"| {stage} | {_share(seconds, ours.total)} | {_share(reference_stages[stage], reference.total)} |")
     lines += ["", "| the catalogue's costliest functions (cumulative) | seconds |", "|---|--:|"]
-    lines += [f"| `{name}` | {time:.2f} |" for name, time in profile.own]
+    lines += [f"| `{name}` | {time:.2f} |" for name, time in ours.own]
     return "\n".join(lines) + "\n"

@@ -23,19 +23,21 @@ sys.path.insert(0, str(ROOT))
 
 from benchmark.bench import run_bench, say  # noqa: E402
 from benchmark.document import document  # noqa: E402
-from benchmark.profiling import profile_build, profile_table  # noqa: E402
-from benchmark.projects import catalogue_project  # noqa: E402
+from benchmark.profiling import Profile, profile_build, profile_table  # noqa: E402
+from benchmark.projects import catalogue_project, reference_project  # noqa: E402
 from benchmark.report import table  # noqa: E402
 from benchmark.search_probe import DEFAULT_QUERY  # noqa: E402
 
 FINDINGS = ROOT / "benchmark" / "findings.md"
 
 
-def profiled(practices: int, seed: int):
+def profiled(practices: int, seed: int) -> tuple[Profile, Profile]:
+    """One build of the catalogue and one of its reference, under the profiler."""
     with tempfile.TemporaryDirectory(prefix="catalogue-profile-") as temporary:
-        say(f"[{practices}] profiling one build")
+        say(f"[{practices}] profiling one build of each")
         project = catalogue_project(ROOT, Path(temporary) / "catalogue", practices, seed)
-        return profile_build(project)
+        ours = profile_build(project)
+        return ours, profile_build(reference_project(project, Path(temporary) / "reference"))
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -55,7 +57,7 @@ def main(argv: list[str] | None = None) -> int:
         print(table(results[practices]), flush=True)
     profile = (args.profile, profiled(args.profile, args.seed)) if args.profile else None
     if profile:
-        print(profile_table(profile[1]), flush=True)
+        print(profile_table(*profile[1]), flush=True)
     if args.write:
         command = "python scripts/bench.py " + shlex.join(argv if argv is not None else sys.argv[1:])
         notes = FINDINGS.read_text(encoding="utf-8") if FINDINGS.is_file() else ""
