@@ -10,6 +10,7 @@ are in data/synthetic.yml; the entries pass the validator like real ones.
 
 from __future__ import annotations
 
+import math
 import random
 from functools import cache
 from pathlib import Path
@@ -160,18 +161,25 @@ def _slots(rng: random.Random, names: list[str]) -> dict:
     }
 
 
-def _plan(rng: random.Random, names: list[str]) -> dict[str, list[tuple[int, dict, bool]]]:
+@cache
+def _shortest_sentence() -> int:
+    sentences = _pools()["sentences"]
+    return min(len(text.split()) for section in sentences.values() for texts in section.values() for text in texts)
+
+
+def _plan(rng: random.Random, names: list[str], words: int) -> dict[str, list[tuple[int, dict, bool]]]:
     """Per section: which sentence comes next, its values, and whether a paragraph ends there.
 
-    The plan is longer than any body needs; each language reads it until
-    its own text is long enough, so translations stay parallel.
+    The plan is long enough for the section's share of `words` even in
+    shortest sentences; each language reads it until its own text is long
+    enough, so translations stay parallel.
     """
     sentences = _pools()["sentences"]
     plan = {}
-    for section in SECTION_SHARES:
+    for section, share in SECTION_SHARES.items():
         count = len(sentences[section]["cs"])
         paragraph, previous, steps = rng.randint(3, 5), -1, []
-        for position in range(60):
+        for position in range(math.ceil(words * share / _shortest_sentence())):
             index = rng.randrange(count - 1)
             previous = index + (index >= previous)  # never the same sentence twice in a row
             steps.append((previous, _slots(rng, names), position % paragraph == paragraph - 1))
@@ -196,7 +204,8 @@ def _body(plan: dict, lang: str, words: int, fixed: dict) -> str:
 
 
 def _front(data: dict) -> str:
-    return "---\n" + yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=1000) + "---\n\n"
+    dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+    return "---\n" + yaml.dump(data, Dumper=dumper, allow_unicode=True, sort_keys=False, width=1000) + "---\n\n"
 
 
 def practice_files(seed: int, index: int, pool: dict, slugs: list[str]) -> tuple[str, dict[str, str]]:
@@ -205,13 +214,13 @@ def practice_files(seed: int, index: int, pool: dict, slugs: list[str]) -> tuple
     rng, skeleton = _skeleton(seed, index, pool)
     facts = _facts(rng, skeleton, pool, slugs)
     names = [partner["name"] for partner in facts.get("partners", [])] or [skeleton["library"]["name"]]
-    plan = _plan(rng, names)
     topic = rng.randrange(len(pools["topics"]["cs"]))
     title, summary = rng.randrange(len(pools["titles"]["cs"])), rng.randrange(len(pools["summaries"]["cs"]))
     fixed = {"project": skeleton["project"], "place": skeleton["library"]["place"], "library": skeleton["library"]["name"]}
     numbers = {"n": rng.randint(20, 900), "year": facts.get("started") or 2020}
     # Leave room for the longest section to overshoot its share by a sentence.
     words = round(rng.triangular(BODY_WORDS[0], BODY_WORDS[1] - 250, 600))
+    plan = _plan(rng, names, words)
     missing = rng.random()
     others = [lang for lang in vocabularies.languages() if lang != skeleton["lang"]]
     written = [skeleton["lang"]] + (others if missing >= 0.2 else rng.sample(others, 1) if missing >= 0.05 else [])
