@@ -6,6 +6,7 @@ file would make it rebuild again and again.
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 
@@ -18,22 +19,43 @@ def authored_files(folder: Path) -> dict[str, bytes]:
     }
 
 
+def _existing_files(target: str) -> tuple[dict[str, int], list[str]]:
+    """Every file below `target` (relative POSIX name -> size) and every folder, deepest first."""
+    files, folders = {}, []
+    for base, dirs, names in os.walk(target):
+        relative = os.path.relpath(base, target).replace(os.sep, "/")
+        prefix = "" if relative == "." else relative + "/"
+        for name in names:
+            files[prefix + name] = os.stat(os.path.join(base, name)).st_size
+        folders.extend(os.path.join(base, folder) for folder in dirs)
+    return files, sorted(folders, key=len, reverse=True)
+
+
 def sync_folder(target: Path, files: dict[str, bytes | str]) -> int:
     """Make `target` hold exactly `files`; returns how many files were written."""
-    target.mkdir(parents=True, exist_ok=True)
+    # os functions on strings, not pathlib: this runs for thousands of files per build.
+    root = str(target)
+    os.makedirs(root, exist_ok=True)
+    existing, folders = _existing_files(root)
+    made = set()
     written = 0
     for name, content in files.items():
         data = content.encode("utf-8") if isinstance(content, str) else content
-        path = target / name
-        if path.is_file() and path.read_bytes() == data:
-            continue
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_bytes(data)
+        path = os.path.join(root, name)
+        if existing.get(name) == len(data):
+            with open(path, "rb") as handle:
+                if handle.read() == data:
+                    continue
+        folder = os.path.dirname(path)
+        if folder not in made:
+            os.makedirs(folder, exist_ok=True)
+            made.add(folder)
+        with open(path, "wb") as handle:
+            handle.write(data)
         written += 1
-    for path in sorted(target.rglob("*"), reverse=True):
-        name = path.relative_to(target).as_posix()
-        if path.is_file() and name not in files:
-            path.unlink()
-        elif path.is_dir() and not any(path.iterdir()):
-            path.rmdir()
+    for name in existing.keys() - files.keys():
+        os.unlink(os.path.join(root, name))
+    for folder in folders:
+        if not os.listdir(folder):
+            os.rmdir(folder)
     return written

@@ -3,7 +3,7 @@
 
     python scripts/bench.py                       # 1,000 practices, 3 runs
     python scripts/bench.py --practices 200 --runs 1
-    python scripts/bench.py --practices 100 1000 5000 --write   # BENCHMARKS.md
+    python scripts/bench.py --practices 100 1000 5000 --runs 5 5 3 --profile 1000 --write
 Each run builds a copy of this project with N synthetic practices and, in
 the same run, the reference: the same practice pages as plain Markdown in
 a bare MkDocs + Material + static-i18n project. Prints a Markdown table;
@@ -43,17 +43,23 @@ def profiled(practices: int, seed: int) -> tuple[Profile, Profile]:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--practices", type=int, nargs="+", default=[1000], metavar="N", help="how many practices (default 1000)")
-    parser.add_argument("--runs", type=int, default=3, help="builds of each project; medians are reported (default 3)")
+    parser.add_argument(
+        "--runs", type=int, nargs="+", default=[3], metavar="R",
+        help="builds of each project, medians are reported (default 3); one number, or one per size",
+    )
     parser.add_argument("--seed", type=int, default=1, help="seed of the synthetic practices (default 1)")
     parser.add_argument("--query", default=DEFAULT_QUERY, help=f"the search query measured (default {DEFAULT_QUERY})")
     parser.add_argument("--profile", type=int, metavar="N", help="also profile one build of N practices (cProfile)")
     parser.add_argument("--write", nargs="?", const="BENCHMARKS.md", metavar="FILE", help="write the results to FILE (default BENCHMARKS.md)")
     args = parser.parse_args(argv)
-    if args.runs < 1 or min(args.practices) < 1:
+    runs = args.runs * len(args.practices) if len(args.runs) == 1 else args.runs
+    if len(runs) != len(args.practices):
+        parser.error("give --runs one number, or one per size in --practices")
+    if min(runs) < 1 or min(args.practices) < 1:
         parser.error("--runs and --practices must be at least 1")
     results = {}
-    for practices in args.practices:
-        results[practices] = run_bench(ROOT, practices, args.runs, args.seed, args.query)
+    for practices, count in zip(args.practices, runs):
+        results[practices] = run_bench(ROOT, practices, count, args.seed, args.query)
         print(table(results[practices]), flush=True)
     profile = (args.profile, profiled(args.profile, args.seed)) if args.profile else None
     if profile:
