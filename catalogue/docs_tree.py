@@ -7,6 +7,7 @@ file would make it rebuild again and again.
 from __future__ import annotations
 
 import os
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 
 
@@ -31,15 +32,16 @@ def _existing_files(target: str) -> tuple[dict[str, int], list[str]]:
     return files, sorted(folders, key=len, reverse=True)
 
 
-def sync_folder(target: Path, files: dict[str, bytes | str]) -> int:
-    """Make `target` hold exactly `files`; returns how many files were written."""
+def sync_folder(target: Path, files: Mapping[str, bytes | str] | Iterable[tuple[str, bytes | str]]) -> int:
+    """Make `target` hold exactly `files` (name -> content, or such pairs); returns how many were written."""
     # os functions on strings, not pathlib: this runs for thousands of files per build.
     root = str(target)
     os.makedirs(root, exist_ok=True)
     existing, folders = _existing_files(root)
-    made = set()
+    made, wanted = set(), set()
     written = 0
-    for name, content in files.items():
+    for name, content in files.items() if isinstance(files, Mapping) else files:
+        wanted.add(name)
         data = content.encode("utf-8") if isinstance(content, str) else content
         path = os.path.join(root, name)
         if existing.get(name) == len(data):
@@ -53,7 +55,7 @@ def sync_folder(target: Path, files: dict[str, bytes | str]) -> int:
         with open(path, "wb") as handle:
             handle.write(data)
         written += 1
-    for name in existing.keys() - files.keys():
+    for name in existing.keys() - wanted:
         os.unlink(os.path.join(root, name))
     for folder in folders:
         if not os.listdir(folder):

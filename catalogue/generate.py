@@ -8,13 +8,14 @@ The open data (`catalogue.json`) goes there too, as a static file.
 
 from __future__ import annotations
 
+import itertools
 import os
 from pathlib import Path
 
 from .data_export import catalogue_json
 from .docs_tree import authored_files, sync_folder
 from .model import Catalogue
-from .render import render_pages
+from .render import iter_pages
 from .validate import load_catalogue
 
 PACKAGE = Path(__file__).parent
@@ -45,9 +46,10 @@ def generate_docs(root: Path, docs_out: Path) -> Catalogue:
     if _last.get("key") == key:
         return _last["catalogue"]
     catalogue = load_catalogue(root / "entries", root)
-    files: dict[str, bytes | str] = authored_files(root / "docs")
-    files.update(render_pages(catalogue))
-    files[DATA_FILE] = catalogue_json(catalogue)
+    # Pages are written as they are rendered: thousands of them never sit in memory at once.
+    files = itertools.chain(
+        authored_files(root / "docs").items(), iter_pages(catalogue), [(DATA_FILE, catalogue_json(catalogue))]
+    )
     sync_folder(docs_out, files)
     _last.update(key=key, catalogue=catalogue)
     return catalogue

@@ -7,6 +7,7 @@ the Markdown body of an entry is passed on as Markdown.
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from functools import cache
 from pathlib import Path
 
@@ -132,14 +133,17 @@ def practice_page(catalogue: Catalogue, practice: Practice, lang: str) -> str:
     )
 
 
-def render_pages(catalogue: Catalogue, type_page_size: int = TYPE_PAGE_SIZE) -> dict[str, str]:
-    """Every generated page: docs-relative file name -> Markdown."""
-    pages = {}
+def iter_pages(catalogue: Catalogue, type_page_size: int = TYPE_PAGE_SIZE) -> Iterator[tuple[str, str]]:
+    """Every generated page as (docs-relative file name, Markdown), one at a time."""
     for lang in vocabularies.languages():
-        pages[site.source_file(site.HOME, lang)] = home_page(catalogue, lang)
+        yield site.source_file(site.HOME, lang), home_page(catalogue, lang)
         for type_id in vocabularies.ids("type"):
             for page, markdown in type_pages(catalogue, type_id, lang, type_page_size).items():
-                pages[site.source_file(page, lang)] = markdown
+                yield site.source_file(page, lang), markdown
         for practice in catalogue.practices:
-            pages[site.source_file(site.practice_page(practice.slug), lang)] = practice_page(catalogue, practice, lang)
-    return pages
+            yield site.source_file(site.practice_page(practice.slug), lang), practice_page(catalogue, practice, lang)
+
+
+def render_pages(catalogue: Catalogue, type_page_size: int = TYPE_PAGE_SIZE) -> dict[str, str]:
+    """Every generated page: docs-relative file name -> Markdown."""
+    return dict(iter_pages(catalogue, type_page_size))

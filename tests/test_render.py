@@ -89,6 +89,8 @@ def test_docs_tree_is_written_once_and_cleaned(tmp_path: Path):
     assert sorted(p.relative_to(tmp_path).as_posix() for p in tmp_path.rglob("*")) == ["a.cs.md"]
     assert sync_folder(tmp_path, {"a.cs.md": "Z"}) == 1  # same size, other content
     assert (tmp_path / "a.cs.md").read_text() == "Z"
+    assert sync_folder(tmp_path, iter([("b/c.sk.md", b"C")])) == 1  # pairs, as they are rendered
+    assert sorted(p.relative_to(tmp_path).as_posix() for p in tmp_path.rglob("*")) == ["b", "b/c.sk.md"]
 
 
 def test_generating_again_changes_nothing(tmp_path: Path):
