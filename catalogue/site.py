@@ -22,6 +22,23 @@ def practice_page(slug: str) -> str:
     return f"practices/{slug}/"
 
 
+LIBRARIES = "libraries/"
+
+
+def library_page(slug: str) -> str:
+    return f"{LIBRARIES}{slug}/"
+
+
+def short_link(slug: str) -> str:
+    """The language-neutral link of a practice: it picks the reader's language."""
+    return f"p/{slug}/"
+
+
+def absolute(base_url: str, path: str) -> str:
+    """`path` (relative to the site root) as a full address under `base_url`."""
+    return base_url.rstrip("/") + "/" + path
+
+
 def source_file(page: str, lang: str) -> str:
     """The Markdown file (suffix layout) that becomes `page` in `lang`."""
     stem = page.rstrip("/") or "index"
