@@ -10,6 +10,7 @@ place in the site, so any engine that copies files publishes them.
 from __future__ import annotations
 
 from . import site, vocabularies
+from .libraries import former_addresses, library_slug
 from .model import Catalogue, Practice
 from .render import environment
 
@@ -43,7 +44,7 @@ def index_file(page: str) -> str:
 
 
 def permalink_files(catalogue: Catalogue, base_url: str) -> dict[str, str]:
-    """Redirects from former slugs and the short links: site path -> HTML."""
+    """Redirects from former slugs and other library spellings, and the short links: site path -> HTML."""
     files = {}
     for practice in catalogue.practices:
         for slug in (practice.slug, *practice.aliases):
@@ -54,4 +55,9 @@ def permalink_files(catalogue: Catalogue, base_url: str) -> dict[str, str]:
                 old = site.in_language(site.practice_page(alias), lang)
                 new = site.in_language(site.practice_page(practice.slug), lang)
                 files[index_file(old)] = redirect_html(lang, practice.text(lang).title, old, new, base_url)
+    for old_slug, name in former_addresses(catalogue).items():
+        for lang in vocabularies.languages():
+            old = site.in_language(site.library_page(old_slug), lang)
+            new = site.in_language(site.library_page(library_slug(name)), lang)
+            files[index_file(old)] = redirect_html(lang, name, old, new, base_url)
     return files

@@ -63,7 +63,7 @@ def top_pages() -> list[str]:
     """The pages of the navigation: home, the cooperation types, about."""
     from .vocabularies import ids
 
-    return [HOME, *(type_page(type_id) for type_id in ids("type")), ABOUT]
+    return [HOME, *(type_page(type_id) for type_id in ids("type")), LIBRARIES, ABOUT]
 
 
 def nav_file(page: str) -> str:
