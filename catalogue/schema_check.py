@@ -109,7 +109,16 @@ def _problem(entry: EntryFile, error) -> Problem:
     return here("bad-format", field=field, value=error.instance, rule=FORMAT_RULES.get(key, "see the template"))
 
 
+def _problems(entry: EntryFile, validator: Draft202012Validator) -> list[Problem]:
+    errors = sorted(validator.iter_errors(entry.data), key=lambda error: list(map(str, error.absolute_path)))
+    return [_problem(entry, error) for error in errors]
+
+
 def schema_problems(entry: EntryFile, kind: str) -> list[Problem]:
     """Every way `entry` departs from the original or translation schema."""
-    errors = sorted(_validator(kind).iter_errors(entry.data), key=lambda error: list(map(str, error.absolute_path)))
-    return [_problem(entry, error) for error in errors]
+    return _problems(entry, _validator(kind))
+
+
+def problems_against(entry: EntryFile, chosen: dict) -> list[Problem]:
+    """Every way a data file (read like an entry) departs from `chosen` schema."""
+    return _problems(entry, Draft202012Validator(chosen, format_checker=FormatChecker()))

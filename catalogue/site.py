@@ -22,6 +22,23 @@ def practice_page(slug: str) -> str:
     return f"practices/{slug}/"
 
 
+LIBRARIES = "libraries/"
+
+
+def library_page(slug: str) -> str:
+    return f"{LIBRARIES}{slug}/"
+
+
+def short_link(slug: str) -> str:
+    """The language-neutral link of a practice: it picks the reader's language."""
+    return f"p/{slug}/"
+
+
+def absolute(base_url: str, path: str) -> str:
+    """`path` (relative to the site root) as a full address under `base_url`."""
+    return base_url.rstrip("/") + "/" + path
+
+
 def source_file(page: str, lang: str) -> str:
     """The Markdown file (suffix layout) that becomes `page` in `lang`."""
     stem = page.rstrip("/") or "index"
@@ -46,7 +63,7 @@ def top_pages() -> list[str]:
     """The pages of the navigation: home, the cooperation types, about."""
     from .vocabularies import ids
 
-    return [HOME, *(type_page(type_id) for type_id in ids("type")), ABOUT]
+    return [HOME, *(type_page(type_id) for type_id in ids("type")), LIBRARIES, ABOUT]
 
 
 def nav_file(page: str) -> str:

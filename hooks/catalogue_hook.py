@@ -27,7 +27,9 @@ def _language(config) -> str:
 
 def on_config(config):
     try:
-        generate_docs(ROOT, Path(config.docs_dir))
+        if not config.site_url:
+            raise Abort("Set site_url in mkdocs.yml: permanent links and shared pages need the full address.")
+        generate_docs(ROOT, Path(config.docs_dir), config.site_url)
     except InvalidCatalogue as invalid:
         raise Abort("The entries are invalid; nothing was built.\n" + invalid.report())
     config.site_name = word("site_name", _language(config))

@@ -33,3 +33,11 @@ def copy_project(target: Path, entries_from: Path) -> Path:
     shutil.copytree(entries_from, target / "entries")
     (target / "build" / "docs").mkdir(parents=True)
     return target
+
+
+@pytest.fixture(scope="session")
+def published_site(tmp_path_factory) -> Path:
+    """The site built once from the real entries, for tests that only read it."""
+    from .published import build_site
+
+    return build_site(copy_project(tmp_path_factory.mktemp("published"), ROOT / "entries"))

@@ -24,7 +24,7 @@ def test_facts_box_in_polish(entries: Path):
         "<dt>Typ współpracy</dt><dd><a href=\"../../types/project/\">Wspólny projekt</a></dd>",
         "<dt>Zasięg</dt><dd>Lokalny</dd>",
         "<dt>Kraje</dt><dd>Polska</dd>",
-        "<li>Biblioteka Testowa w Łodzi (Łódź, Polska)</li>",
+        '<li><a href="../../libraries/biblioteka-testowa-w-lodzi/">Biblioteka Testowa w Łodzi</a> (Łódź, Polska)</li>',
         '<li>Przedszkole nr 1 <span class="partner-kind">(Przedszkole)</span></li>',
         '<li>Ochotnicza Straż Pożarna <span class="partner-kind">(Straż pożarna, Polska)</span></li>',
         "<dt>Dla kogo</dt><dd>Maluchy, Rodzice</dd>",
@@ -75,7 +75,8 @@ def test_every_language_gets_every_page(entries: Path):
         assert f"index.{lang}.md" in pages
         assert f"types/strategic-partnership.{lang}.md" in pages
         assert f"practices/noc-v-knihovne.{lang}.md" in pages
-    assert len(pages) == 3 * (1 + 4 + 2)
+        assert f"libraries/biblioteka-testowa-w-lodzi.{lang}.md" in pages
+    assert len(pages) == 3 * (1 + 4 + 2 + 1 + 2)  # home, types, practices, the libraries and each library
 
 
 def test_docs_tree_is_written_once_and_cleaned(tmp_path: Path):
