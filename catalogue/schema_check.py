@@ -81,6 +81,8 @@ def _problem(entry: EntryFile, error) -> Problem:
     if rule == "enum":
         allowed = error.validator_value
         shown = ", ".join(allowed) if len(allowed) < 30 else Phrase.of("allowed-country")
+        if error.instance is None:
+            return here("empty-choice", field=field, allowed=shown)
         return here("not-in-vocabulary", value=error.instance, field=field, allowed=shown)
     if rule in ("type", "anyOf"):
         return here("wrong-type", field=field, expected=_expected(error), actual=_describe(error.instance))
@@ -103,4 +105,7 @@ def _problem(entry: EntryFile, error) -> Problem:
 def schema_problems(entry: EntryFile, kind: str) -> list[Problem]:
     """Every way `entry` departs from the original or translation schema."""
     errors = sorted(_validator(kind).iter_errors(entry.data), key=lambda error: list(map(str, error.absolute_path)))
+    # An empty vocabulary field breaks its type and its vocabulary: say it once, with the choices.
+    empty_choices = {tuple(error.absolute_path) for error in errors if error.validator == "enum" and error.instance is None}
+    errors = [error for error in errors if not (error.validator == "type" and tuple(error.absolute_path) in empty_choices)]
     return [_problem(entry, error) for error in errors]
