@@ -15,6 +15,7 @@ from .data_export import catalogue_json
 from .docs_tree import authored_files, sync_folder
 from .model import Catalogue
 from .render import render_pages
+from .search_page import search_pages
 from .validate import load_catalogue
 
 PACKAGE = Path(__file__).parent
@@ -47,6 +48,7 @@ def generate_docs(root: Path, docs_out: Path) -> Catalogue:
     catalogue = load_catalogue(root / "entries", root)
     files: dict[str, bytes | str] = authored_files(root / "docs")
     files.update(render_pages(catalogue))
+    files.update(search_pages(catalogue))
     files[DATA_FILE] = catalogue_json(catalogue)
     sync_folder(docs_out, files)
     _last.update(key=key, catalogue=catalogue)

@@ -10,6 +10,7 @@ import sys
 from pathlib import Path
 
 from mkdocs.exceptions import Abort
+from mkdocs.plugins import event_priority
 
 ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
@@ -19,6 +20,8 @@ from catalogue import site, vocabularies  # noqa: E402
 from catalogue.errors import InvalidCatalogue  # noqa: E402
 from catalogue.generate import generate_docs  # noqa: E402
 from catalogue.interface import word  # noqa: E402
+from catalogue.search_index import SearchIndexError, build_search_index  # noqa: E402
+
 
 def _language(config) -> str:
     i18n = config.plugins.get("i18n")
@@ -30,7 +33,28 @@ def on_config(config):
         generate_docs(ROOT, Path(config.docs_dir))
     except InvalidCatalogue as invalid:
         raise Abort("The entries are invalid; nothing was built.\n" + invalid.report())
-    config.site_name = word("site_name", _language(config))
+    lang = _language(config)
+    config.site_name = word("site_name", lang)
     config.nav = [site.nav_file(page) for page in site.top_pages()]
+    # The header's search box (overrides/partials/header.html).
+    config.extra["catalogue_search"] = {
+        "url": site.in_language(site.SEARCH, lang),
+        "label": word("search.label", lang),
+        "placeholder": word("search.placeholder", lang),
+        "button": word("search.button", lang),
+    }
     return config
 
+
+# After static-i18n's own on_post_build (-100), which builds the other
+# languages: the outermost call comes last, when the whole site is there.
+@event_priority(-200)
+def on_post_build(config):
+    i18n = config.plugins.get("i18n")
+    if i18n is not None and i18n.building:
+        return
+    catalogue = generate_docs(ROOT, Path(config.docs_dir))
+    try:
+        build_search_index(catalogue, Path(config.site_dir))
+    except SearchIndexError as failure:
+        raise Abort(str(failure))
