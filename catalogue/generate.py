@@ -16,6 +16,7 @@ from .docs_tree import authored_files, sync_folder
 from .model import Catalogue
 from .permalinks import permalink_files
 from .render import render_pages
+from .search_page import search_pages
 from .validate import load_catalogue
 
 PACKAGE = Path(__file__).parent
@@ -53,6 +54,7 @@ def generate_docs(root: Path, docs_out: Path, base_url: str = PLACEHOLDER_BASE_U
     catalogue = load_catalogue(root / "entries", root)
     files: dict[str, bytes | str] = authored_files(root / "docs")
     files.update(render_pages(catalogue))
+    files.update(search_pages(catalogue))
     files[DATA_FILE] = catalogue_json(catalogue)
     files.update(permalink_files(catalogue, base_url))
     sync_folder(docs_out, files)

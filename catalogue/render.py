@@ -61,7 +61,7 @@ def environment() -> jinja2.Environment:
 
 def _page(template: str, front: dict, **context) -> str:
     # The theme prints page titles into HTML unescaped, so they are escaped here.
-    front = {name: str(markupsafe.escape(value)) for name, value in front.items()}
+    front = {name: str(markupsafe.escape(value)) if isinstance(value, str) else value for name, value in front.items()}
     header = yaml.safe_dump(front, allow_unicode=True, sort_keys=False, width=1000)
     body = environment().get_template(template).render(**context)
     return f"---\n{header}---\n\n{body}"

@@ -57,6 +57,14 @@ def link(from_page: str, to_page: str) -> str:
 
 
 ABOUT = "about/"
+SEARCH = "search/"
+# The search page's script, relative to the site root.
+SEARCH_SCRIPT = "assets/search/search.js"
+
+
+def file_link(from_page: str, to_file: str) -> str:
+    """A relative link from a directory URL to a file."""
+    return posixpath.relpath(to_file, from_page or ".")
 
 
 def top_pages() -> list[str]:

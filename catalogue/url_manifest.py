@@ -11,13 +11,22 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from .vocabularies import languages
+
 MANIFEST = "urls.txt"
 HEADER = (
     "# Every address the catalogue has published, relative to the site root.\n"
     "# Update with `make urls`; a build that drops one of them fails the tests.\n"
 )
 # The theme's own files: renamed by every theme release, never linked to from outside.
-NOT_ADDRESSES = ("assets/", "search/")
+# Theme files and the search index's chunks (named by content hash) are
+# not addresses anyone links to; the search pages themselves are.
+NOT_ADDRESSES = ("assets", "pagefind")
+
+
+def _not_an_address(name: str) -> bool:
+    parts = name.split("/")
+    return parts[0] in NOT_ADDRESSES or (parts[0] in languages() and len(parts) > 1 and parts[1] in NOT_ADDRESSES)
 
 
 def published_urls(site_dir: Path) -> list[str]:
@@ -25,7 +34,7 @@ def published_urls(site_dir: Path) -> list[str]:
     urls = []
     for path in site_dir.rglob("*"):
         name = path.relative_to(site_dir).as_posix()
-        if not path.is_file() or name.startswith(NOT_ADDRESSES):
+        if not path.is_file() or _not_an_address(name):
             continue
         urls.append("/" + (name.removesuffix("index.html") if path.name == "index.html" else name))
     return sorted(urls)

@@ -102,3 +102,15 @@ def test_generating_again_changes_nothing(tmp_path: Path):
     assert stamps == {path: path.stat().st_mtime_ns for path in out.rglob("*") if path.is_file()}
 
 
+
+
+def test_counted_nouns_take_the_plural_form_of_each_language():
+    from catalogue.interface import count
+
+    expected = {
+        "cs": ["0 praxí", "1 praxe", "3 praxe", "5 praxí", "22 praxí"],
+        "pl": ["0 praktyk", "1 praktyka", "3 praktyki", "5 praktyk", "22 praktyki"],
+        "sk": ["0 praxí", "1 prax", "3 praxe", "5 praxí", "22 praxí"],
+    }
+    for lang, counts in expected.items():
+        assert [count("practice_count", number, lang) for number in (0, 1, 3, 5, 22)] == counts
