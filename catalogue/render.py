@@ -20,6 +20,7 @@ from .interface import count, language_name, word, written_in, years
 from .citation import citation, citation_html, download_names
 from .libraries import LibraryRecord, canonical_name, library_records, library_slug, partners
 from .model import Catalogue, Practice
+from .qr import qr_svg
 from .sharing import page_head, practice_head
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -121,6 +122,8 @@ def practice_page(catalogue: Catalogue, practice: Practice, lang: str, base_url:
         downloads=download_names(practice.slug),
         page_url=site.absolute(base_url, site.in_language(site.practice_page(practice.slug), lang)),
         short_url=site.absolute(base_url, site.short_link(practice.slug)),
+        qr=qr_svg(site.absolute(base_url, site.short_link(practice.slug))),
+        short_urls={other.slug: site.absolute(base_url, site.short_link(other.slug)) for other in related},
         page=site.practice_page(practice.slug),
         practice=practice,
         related=related,
