@@ -14,6 +14,8 @@ from pathlib import Path
 from . import site, vocabularies
 from .citation import citation_files
 from .data_export import catalogue_json
+from .feeds import feed_files
+from .open_data import open_data_files
 from .docs_tree import authored_files, sync_folder
 from .model import Catalogue
 from .permalinks import permalink_files
@@ -58,6 +60,8 @@ def generate_docs(root: Path, docs_out: Path, base_url: str = site.PLACEHOLDER_B
     files.update(permalink_files(catalogue, base_url))
     files.update(citation_files(catalogue.practices, vocabularies.languages(), base_url))
     files.update(image_files(catalogue.practices, root / "entries"))
+    files.update(open_data_files(catalogue, base_url, DATA_FILE))
+    files.update(feed_files(catalogue, base_url))
     sync_folder(docs_out, files)
     _last.update(key=key, catalogue=catalogue)
     return catalogue

@@ -80,15 +80,16 @@ def title_order(practice: Practice, lang: str) -> tuple[str, str]:
     return slugify(practice.text(lang).title), practice.slug
 
 
-def _front(page: str, lang: str, title: str, description: str, base_url: str) -> dict:
-    return {"front": {"title": title, "description": description}, "head": page_head(page, lang, title, description, base_url)}
+def _front(page: str, lang: str, title: str, description: str, base_url: str, updated: str | None) -> dict:
+    front = {"title": title, "description": description, **({"updated": updated} if updated else {})}
+    return {"front": front, "head": page_head(page, lang, title, description, base_url)}
 
 
 def home_page(catalogue: Catalogue, lang: str, base_url: str = site.PLACEHOLDER_BASE_URL) -> str:
     types = list(vocabularies.terms("type").values())
     return _page(
         "home.md.j2",
-        **_front(site.HOME, lang, word("home_title", lang), word("home_intro", lang), base_url),
+        **_front(site.HOME, lang, word("home_title", lang), word("home_intro", lang), base_url, catalogue.last_updated()),
         lang=lang,
         page=site.HOME,
         types=types,
@@ -100,9 +101,10 @@ def home_page(catalogue: Catalogue, lang: str, base_url: str = site.PLACEHOLDER_
 def type_page(catalogue: Catalogue, type_id: str, lang: str, base_url: str = site.PLACEHOLDER_BASE_URL) -> str:
     term = vocabularies.terms("type")[type_id]
     practices = sorted(catalogue.of_type(type_id), key=lambda practice: title_order(practice, lang))
+    updated = catalogue.last_updated(practices) or catalogue.last_updated()
     return _page(
         "type.md.j2",
-        **_front(site.type_page(type_id), lang, term.label[lang], term.description[lang], base_url),
+        **_front(site.type_page(type_id), lang, term.label[lang], term.description[lang], base_url, updated),
         lang=lang,
         page=site.type_page(type_id),
         term=term,
@@ -115,7 +117,7 @@ def practice_page(catalogue: Catalogue, practice: Practice, lang: str, base_url:
     related = [catalogue.by_slug[slug] for slug in practice.related if slug in catalogue.by_slug]
     return _page(
         "practice.md.j2",
-        {"title": text.title, "description": text.summary},
+        {"title": text.title, "description": text.summary, "updated": practice.updated},
         practice_head(practice, lang, base_url),
         lang=lang,
         citation=citation_html(citation(practice, lang, base_url)),
@@ -139,7 +141,7 @@ def library_page(catalogue: Catalogue, record: LibraryRecord, lang: str, base_ur
     description = word("library_description", lang, name=record.name, count=number)
     return _page(
         "library.md.j2",
-        **_front(site.library_page(record.slug), lang, record.name, description, base_url),
+        **_front(site.library_page(record.slug), lang, record.name, description, base_url, catalogue.last_updated(record.practices)),
         lang=lang,
         page=site.library_page(record.slug),
         record=record,
@@ -148,14 +150,14 @@ def library_page(catalogue: Catalogue, record: LibraryRecord, lang: str, base_ur
     )
 
 
-def libraries_page(records: list[LibraryRecord], lang: str, base_url: str = site.PLACEHOLDER_BASE_URL) -> str:
+def libraries_page(records: list[LibraryRecord], lang: str, base_url: str = site.PLACEHOLDER_BASE_URL, updated: str | None = None) -> str:
     by_country: dict[str, list[LibraryRecord]] = {}
     for record in records:
         by_country.setdefault(record.country, []).append(record)
     ordered = sorted(by_country.items(), key=lambda item: slugify(vocabularies.country_name(item[0], lang)))
     return _page(
         "libraries.md.j2",
-        **_front(site.LIBRARIES, lang, word("field.libraries", lang), word("libraries_intro", lang), base_url),
+        **_front(site.LIBRARIES, lang, word("field.libraries", lang), word("libraries_intro", lang), base_url, updated),
         lang=lang,
         page=site.LIBRARIES,
         by_country=[(country, sorted(group, key=lambda record: slugify(record.name))) for country, group in ordered],
@@ -172,7 +174,7 @@ def render_pages(catalogue: Catalogue, base_url: str = site.PLACEHOLDER_BASE_URL
             pages[site.source_file(site.type_page(type_id), lang)] = type_page(catalogue, type_id, lang, base_url)
         for practice in catalogue.practices:
             pages[site.source_file(site.practice_page(practice.slug), lang)] = practice_page(catalogue, practice, lang, base_url)
-        pages[site.source_file(site.LIBRARIES, lang)] = libraries_page(records, lang, base_url)
+        pages[site.source_file(site.LIBRARIES, lang)] = libraries_page(records, lang, base_url, catalogue.last_updated())
         for record in records:
             pages[site.source_file(site.library_page(record.slug), lang)] = library_page(catalogue, record, lang, base_url)
     return pages

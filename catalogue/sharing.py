@@ -9,10 +9,11 @@ for a practice a schema.org description as JSON-LD.
 from __future__ import annotations
 
 from . import site, vocabularies
+from .data_export import DATA_LICENSE
 from .interface import word
 from .model import Practice
 
-LICENSE_URL = "https://creativecommons.org/licenses/by/4.0/"
+LICENSE_URL = DATA_LICENSE["url"]
 
 
 def page_head(page: str, lang: str, title: str, description: str, base_url: str, x_default: str | None = None) -> dict:

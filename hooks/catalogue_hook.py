@@ -17,8 +17,12 @@ if str(ROOT) not in sys.path:
 
 from catalogue import site, vocabularies  # noqa: E402
 from catalogue.errors import InvalidCatalogue  # noqa: E402
+from catalogue.feeds import feed_link  # noqa: E402
 from catalogue.generate import generate_docs  # noqa: E402
 from catalogue.interface import word  # noqa: E402
+
+_state: dict = {}
+
 
 def _language(config) -> str:
     i18n = config.plugins.get("i18n")
@@ -26,13 +30,21 @@ def _language(config) -> str:
 
 
 def on_config(config):
+    if not config.site_url:
+        raise Abort("Set site_url in mkdocs.yml: permanent links and shared pages need the full address.")
     try:
-        if not config.site_url:
-            raise Abort("Set site_url in mkdocs.yml: permanent links and shared pages need the full address.")
-        generate_docs(ROOT, Path(config.docs_dir), config.site_url)
+        catalogue = generate_docs(ROOT, Path(config.docs_dir), config.site_url)
     except InvalidCatalogue as invalid:
         raise Abort("The entries are invalid; nothing was built.\n" + invalid.report())
+    _state["last_updated"] = catalogue.last_updated()
     config.site_name = word("site_name", _language(config))
+    config.extra["catalogue_feed"] = feed_link(_language(config))
     config.nav = [site.nav_file(page) for page in site.top_pages()]
     return config
 
+
+def on_page_markdown(markdown, page, config, files):
+    # Dates come from the entries, never from the clock: the sitemap and its
+    # archive stay the same from one build to the next.
+    page.update_date = str(page.meta.get("updated") or _state["last_updated"])
+    return markdown
