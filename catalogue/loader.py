@@ -43,7 +43,8 @@ def _read_folder(folder: Path, root: Path, problems: list[Problem]) -> EntryFold
         elif item.suffix == ".md" and item.stem in languages and item.is_file():
             parsed, file_problems = read_entry_file(item, shown, item.stem)
             problems.extend(file_problems)
-            if file_problems:
+            # An empty body still lets the front matter be checked: all problems at once.
+            if any(problem.code != "empty-body" for problem in file_problems):
                 entry.unreadable = True
             else:
                 by_language[item.stem] = parsed

@@ -1,5 +1,6 @@
-"""The catalogue as open data besides `catalogue.json`: CSV, GeoJSON, the
-JSON Schema of an entry and a data package that describes them all.
+"""The catalogue as open data besides `catalogue.json`: CSV, GeoJSON and a
+data package that describes them all, with the JSON Schema of an entry
+(published from `contributor_files`).
 
 Everything is built from the entries alone (no build time), so two builds
 of the same entries give the same bytes.
@@ -11,12 +12,13 @@ import csv
 import io
 import json
 
-from . import schema, site, vocabularies
+from . import site, vocabularies
+from .contributor_files import SCHEMA_FOLDER
 from .data_export import DATA_LICENSE, practice_record
 from .model import Catalogue, Practice
 
 CSV_FILE, GEOJSON_FILE, PACKAGE_FILE = "catalogue.csv", "catalogue.geojson", "datapackage.json"
-SCHEMA_FILES = {"original": "schema/original.schema.json", "translation": "schema/translation.schema.json"}
+SCHEMA_FILES = {kind: f"{SCHEMA_FOLDER}/{kind}.schema.json" for kind in ("original", "translation")}
 LIST_SEPARATOR = "; "
 
 
@@ -92,16 +94,6 @@ def catalogue_geojson(catalogue: Catalogue, base_url: str) -> str:
     return json.dumps(data, ensure_ascii=False, indent=1) + "\n"
 
 
-def schema_files(base_url: str) -> dict[str, str]:
-    """The JSON Schema of an entry, with `$id` where the site publishes it."""
-    chosen = {"original": schema.original_schema(), "translation": schema.translation_schema()}
-    files = {}
-    for kind, path in SCHEMA_FILES.items():
-        data = {**chosen[kind], "$id": site.absolute(base_url, path), "$comment": f"License: {DATA_LICENSE['title']}"}
-        files[path] = json.dumps(data, ensure_ascii=False, indent=1) + "\n"
-    return files
-
-
 def data_package(base_url: str, data_file: str) -> str:
     """A Frictionless Data Package: what each file is, and its licence."""
     resources = [
@@ -125,5 +117,4 @@ def open_data_files(catalogue: Catalogue, base_url: str, data_file: str) -> dict
         CSV_FILE: catalogue_csv(catalogue, base_url),
         GEOJSON_FILE: catalogue_geojson(catalogue, base_url),
         PACKAGE_FILE: data_package(base_url, data_file),
-        **schema_files(base_url),
     }

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -11,6 +12,15 @@ import yaml
 from . import yaml_loader
 from .glossary import section_headings
 from .errors import Problem
+
+
+# What a scaffolded body holds before anyone writes: headings and hints.
+NOT_TEXT = re.compile(r"<!--.*?-->|^ {0,3}#{1,6}(?: [^\n]*)?$", re.DOTALL | re.MULTILINE)
+
+
+def has_text(body: str) -> bool:
+    """Whether `body` says anything beyond headings and HTML comments."""
+    return bool(NOT_TEXT.sub("", body).strip())
 
 
 @dataclass
@@ -88,7 +98,7 @@ def read_entry_file(path: Path, shown_path: str, lang: str) -> tuple[EntryFile, 
     if not isinstance(data, dict):
         return entry, [Problem.at(shown_path, 1, "front-matter-not-mapping")]
     entry.data = data
-    if not body.strip():
+    if not has_text(body):
         sections = ", ".join(section_headings(lang))
         return entry, [Problem.at(shown_path, entry.body_line, "empty-body", sections=sections)]
     return entry, []

@@ -48,3 +48,20 @@ def load_catalogue(entries_dir: Path, root: Path) -> Catalogue:
         raise InvalidCatalogue(problems)
     return catalogue
 
+
+
+def concerning(problems: list[Problem], slugs: set[str]) -> list[Problem]:
+    """The problems inside the practices `slugs`, and those naming one of them.
+
+    A practice that links to a deleted or renamed one is reported too, so a
+    pull request cannot break an entry it did not touch.
+    """
+
+    def in_practice(problem: Problem) -> bool:
+        parts = problem.path.split("/")
+        return len(parts) > 1 and parts[1] in slugs
+
+    def names_one(problem: Problem) -> bool:
+        return any(value in slugs for _, value in problem.params if isinstance(value, str))
+
+    return [problem for problem in problems if in_practice(problem) or names_one(problem)]

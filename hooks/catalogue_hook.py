@@ -10,18 +10,27 @@ import sys
 from pathlib import Path
 
 from mkdocs.exceptions import Abort
+from mkdocs.structure.files import File, InclusionLevel
 
 ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from catalogue import site, vocabularies  # noqa: E402
+from catalogue.contributor_files import published_files  # noqa: E402
 from catalogue.errors import InvalidCatalogue  # noqa: E402
 from catalogue.feeds import feed_link  # noqa: E402
 from catalogue.generate import generate_docs  # noqa: E402
 from catalogue.interface import word  # noqa: E402
 
 _state: dict = {}
+
+
+class Download(File):
+    """A file offered as it is, at its repository path: a Markdown template too."""
+
+    def is_documentation_page(self) -> bool:
+        return False
 
 
 def _language(config) -> str:
@@ -41,6 +50,17 @@ def on_config(config):
     config.extra["catalogue_feed"] = feed_link(_language(config))
     config.nav = [site.nav_file(page) for page in site.top_pages()]
     return config
+
+
+def on_files(files, config):
+    # Outside docs_dir, so static-i18n keeps them once, at the site root.
+    for name in published_files(ROOT):
+        if files.get_file_from_path(name) is None:
+            # Included outright: MkDocs would otherwise skip a folder named templates/.
+            download = Download(name, str(ROOT), config.site_dir, config.use_directory_urls)
+            download.inclusion = InclusionLevel.INCLUDED
+            files.append(download)
+    return files
 
 
 def on_page_markdown(markdown, page, config, files):

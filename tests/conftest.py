@@ -10,7 +10,7 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURE_ENTRIES = ROOT / "tests" / "fixtures" / "entries"
 # What a site build needs from the project.
-PROJECT_PARTS = ("mkdocs.yml", "hooks", "catalogue", "docs", "overrides")
+PROJECT_PARTS = ("mkdocs.yml", "hooks", "catalogue", "docs", "overrides", "schema", "templates")
 
 
 @pytest.fixture

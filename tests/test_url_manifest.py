@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
 import sys
@@ -32,16 +33,21 @@ def test_manifest_records_pages_short_links_and_data():
     assert not [url for url in RECORDED if url.startswith("/assets/")]
 
 
-def unreferenced_practice() -> str:
-    catalogue = load_catalogue(ROOT / "entries", ROOT)
-    referenced = {slug for practice in catalogue.practices for slug in practice.related}
-    return next(practice.slug for practice in catalogue.practices if practice.slug not in referenced)
+def delete_practice(entries: Path, slug: str) -> None:
+    """Remove a practice and every `related` reference to it, as a maintainer would."""
+    shutil.rmtree(entries / slug)
+    for path in entries.glob("*/*.md"):
+        text = path.read_text(encoding="utf-8")
+        cleaned = re.sub(rf"(?<=[\[ ]){re.escape(slug)}(, )?|, {re.escape(slug)}(?=\])", "", text)
+        cleaned = cleaned.replace("related: []\n", "")
+        if cleaned != text:
+            path.write_text(cleaned, encoding="utf-8")
 
 
 def test_a_deleted_practice_is_caught_and_named(tmp_path: Path):
-    slug = unreferenced_practice()
+    slug = load_catalogue(ROOT / "entries", ROOT).practices[0].slug
     project = copy_project(tmp_path / "project", ROOT / "entries")
-    shutil.rmtree(project / "entries" / slug)
+    delete_practice(project / "entries", slug)
     lost = lost_urls(RECORDED, published_urls(build_site(project)))
     pages = [f"/p/{slug}/", f"/pl/practices/{slug}/", f"/practices/{slug}/", f"/sk/practices/{slug}/"]
     downloads = [f"{page}{slug}{suffix}" for page in pages[1:] for suffix in (".bib", ".csl.json")]
