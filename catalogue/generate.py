@@ -11,18 +11,21 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from . import site, vocabularies
+from .citation import citation_files
 from .data_export import catalogue_json
+from .feeds import feed_files
+from .open_data import open_data_files
 from .docs_tree import authored_files, sync_folder
 from .model import Catalogue
 from .permalinks import permalink_files
 from .render import render_pages
 from .search_page import search_pages
+from .sharing import image_files
 from .validate import load_catalogue
 
 PACKAGE = Path(__file__).parent
 DATA_FILE = "catalogue.json"
-# Where the site will be published; mkdocs.yml's site_url is passed in by the hook.
-PLACEHOLDER_BASE_URL = "https://library-cooperation.example/"
 _last: dict = {}
 
 
@@ -38,7 +41,7 @@ def fingerprint(*folders: Path) -> tuple:
     return tuple(seen)
 
 
-def generate_docs(root: Path, docs_out: Path, base_url: str = PLACEHOLDER_BASE_URL) -> Catalogue:
+def generate_docs(root: Path, docs_out: Path, base_url: str = site.PLACEHOLDER_BASE_URL) -> Catalogue:
     """Validate `root/entries` and write the site's Markdown into `docs_out`.
 
     Other generated files (redirects, data) go there at their final place in
@@ -53,10 +56,14 @@ def generate_docs(root: Path, docs_out: Path, base_url: str = PLACEHOLDER_BASE_U
         return _last["catalogue"]
     catalogue = load_catalogue(root / "entries", root)
     files: dict[str, bytes | str] = authored_files(root / "docs")
-    files.update(render_pages(catalogue))
+    files.update(render_pages(catalogue, base_url))
     files.update(search_pages(catalogue))
     files[DATA_FILE] = catalogue_json(catalogue)
     files.update(permalink_files(catalogue, base_url))
+    files.update(citation_files(catalogue.practices, vocabularies.languages(), base_url))
+    files.update(image_files(catalogue.practices, root / "entries"))
+    files.update(open_data_files(catalogue, base_url, DATA_FILE))
+    files.update(feed_files(catalogue, base_url))
     sync_folder(docs_out, files)
     _last.update(key=key, catalogue=catalogue)
     return catalogue

@@ -12,6 +12,8 @@ import posixpath
 from .vocabularies import default_language
 
 HOME = ""
+# Where the site is published, unless the engine says otherwise (mkdocs.yml's site_url).
+PLACEHOLDER_BASE_URL = "https://library-cooperation.example/"
 
 
 def type_page(type_id: str) -> str:

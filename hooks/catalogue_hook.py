@@ -20,10 +20,13 @@ if str(ROOT) not in sys.path:
 from catalogue import site, vocabularies  # noqa: E402
 from catalogue.contributor_files import published_files  # noqa: E402
 from catalogue.errors import InvalidCatalogue  # noqa: E402
+from catalogue.feeds import feed_link  # noqa: E402
 from catalogue.generate import generate_docs  # noqa: E402
 from catalogue.interface import word  # noqa: E402
 from catalogue.search_index import SearchIndexError, build_search_index  # noqa: E402
 
+
+_state: dict = {}
 
 
 class Download(File):
@@ -39,14 +42,16 @@ def _language(config) -> str:
 
 
 def on_config(config):
+    if not config.site_url:
+        raise Abort("Set site_url in mkdocs.yml: permanent links and shared pages need the full address.")
     try:
-        if not config.site_url:
-            raise Abort("Set site_url in mkdocs.yml: permanent links and shared pages need the full address.")
-        generate_docs(ROOT, Path(config.docs_dir), config.site_url)
+        catalogue = generate_docs(ROOT, Path(config.docs_dir), config.site_url)
     except InvalidCatalogue as invalid:
         raise Abort("The entries are invalid; nothing was built.\n" + invalid.report())
     lang = _language(config)
+    _state["last_updated"] = catalogue.last_updated()
     config.site_name = word("site_name", lang)
+    config.extra["catalogue_feed"] = feed_link(lang)
     config.nav = [site.nav_file(page) for page in site.top_pages()]
     # The header's search box (overrides/partials/header.html).
     config.extra["catalogue_search"] = {
@@ -80,3 +85,10 @@ def on_post_build(config):
         build_search_index(catalogue, Path(config.site_dir))
     except SearchIndexError as failure:
         raise Abort(str(failure))
+
+
+def on_page_markdown(markdown, page, config, files):
+    # Dates come from the entries, never from the clock: the sitemap and its
+    # archive stay the same from one build to the next.
+    page.update_date = str(page.meta.get("updated") or _state["last_updated"])
+    return markdown

@@ -39,9 +39,13 @@ class HeadParser(HTMLParser):
         self.scripts: list[tuple[dict, str]] = []
         self._in: str | None = None
         self._attrs: dict = {}
+        self.body_started = False
 
     def handle_starttag(self, tag, attrs):
         attrs = {name: value or "" for name, value in attrs}
+        if self.body_started or tag == "body":
+            self.body_started = True
+            return
         if tag == "html":
             self.lang = attrs.get("lang")
         elif tag == "meta":
@@ -60,6 +64,8 @@ class HeadParser(HTMLParser):
             self._in = None
 
     def handle_data(self, data):
+        if self.body_started:
+            return
         if self._in == "title":
             self.title += data
         elif self._in == "script":

@@ -45,6 +45,12 @@ def test_facts_box_in_czech_with_place_exonym_and_unknown_year(entries: Path):
     assert "<dt>Kraje</dt><dd>Czechy, Norwegia</dd>" in page
 
 
+def without_head(page: str) -> str:
+    """The page without its `head` front matter, whose raw values the theme escapes (see test_sharing)."""
+    front, body = page.split("\n---\n", 1)
+    return front.split("\nhead:\n")[0] + "\n---\n" + body
+
+
 def test_entry_text_is_escaped(entries: Path):
     original = entries / "kacik-pro-nejmensi" / "pl.md"
     text = original.read_text(encoding="utf-8")
@@ -54,7 +60,7 @@ def test_entry_text_is_escaped(entries: Path):
         encoding="utf-8",
     )
     catalogue = catalogue_from(entries)
-    page = practice_page(catalogue, catalogue.by_slug["kacik-pro-nejmensi"], "pl")
+    page = without_head(practice_page(catalogue, catalogue.by_slug["kacik-pro-nejmensi"], "pl"))
     assert "<script>alert" not in page and "<img src=x" not in page
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page
     assert "title: '&lt;script&gt;alert(1)&lt;/script&gt;'" in page  # the theme prints it unescaped
