@@ -29,13 +29,13 @@ class EntryExists(Exception):
         self.path = path
 
 
-def _comment(text: str, indent: str = "") -> list[str]:
+def comment_lines(text: str, indent: str = "") -> list[str]:
     return [f"{indent}# {line}" for line in textwrap.wrap(text, 96 - len(indent))]
 
 
 def field_comments(name: str, lang: str) -> list[str]:
     """What the field means, and its allowed values with their labels."""
-    lines = _comment(f"{fields.label(name, lang)}: {fields.help_text(name, lang)}")
+    lines = comment_lines(f"{fields.label(name, lang)}: {fields.help_text(name, lang)}")
     vocabulary = fields.vocabulary_of(name)
     if vocabulary:
         terms = vocabularies.terms(vocabulary)
@@ -84,7 +84,7 @@ def front_matter(values: dict, lang: str, kind: str = "original", annotate: bool
     lines = ["---"]
     if modeline:
         lines.append(MODELINE.format(kind=kind))
-    lines += [line for text in intro for line in _comment(text)]
+    lines += [line for text in intro for line in comment_lines(text)]
     names = fields.original_fields() if kind == "original" else schema.TEXT_FIELDS
     for name in names:
         node = fields.original_fields()[name]

@@ -59,6 +59,12 @@ def _read_folder(folder: Path, root: Path, problems: list[Problem]) -> EntryFold
     return entry
 
 
+def read_entry_folder(folder: Path, root: Path) -> tuple[EntryFolder, list[Problem]]:
+    """One practice folder, with the problems met reading it."""
+    problems: list[Problem] = []
+    return _read_folder(folder, root, problems), problems
+
+
 def read_entries(entries_dir: Path, root: Path) -> tuple[list[EntryFolder], list[Problem]]:
     """Every practice folder under `entries_dir`, with the problems met reading them."""
     folders, problems = [], []
