@@ -73,13 +73,14 @@ def skeleton_lines(name: str, node: dict) -> list[str]:
     return [f"{name}:"]
 
 
-def front_matter(values: dict, lang: str, kind: str = "original", annotate: bool = False,
-                 hints: bool = False, modeline: bool = True, intro: list[str] = ()) -> str:
+def front_matter(values: dict, lang: str, kind: str = "original", annotate: bool = False, hints: bool = False,
+                 modeline: bool = True, intro: list[str] = (), skeletons: bool = True) -> str:
     """The front matter of an original or a translation.
 
     `annotate`: explain every field; `hints`: list the absent optional
     fields, commented out, with their explanation; `intro`: comment lines
-    to open with.
+    to open with; `skeletons`: give an absent required field an empty
+    value to fill in (else leave it out).
     """
     lines = ["---"]
     if modeline:
@@ -91,7 +92,7 @@ def front_matter(values: dict, lang: str, kind: str = "original", annotate: bool
         present = name in values
         optional = kind == "original" and not fields.required(name)
         if not (present or annotate or (hints and optional)):
-            if not optional:
+            if not optional and skeletons:
                 lines += skeleton_lines(name, node)
             continue
         if annotate or (hints and not present):

@@ -97,9 +97,9 @@ def test_missing_flags_are_named_and_nothing_is_written(entries: Path):
                                   "wartości: dwuliterowy kod kraju według ISO 3166-1, np. CZ, PL lub SK"),
         (("--started", "2010a"), "--started: pole started powinno zawierać rok, np. 2005, a nie tekst '2010a'"),
         (("--title", "Kącik dla najmłodszych"), "identyfikator 'kacik-dla-najmlodszych' ma już praktyka "
-                                                "entries/kacik-dla-najmlodszych/; wybierz inny (--slug)"),
+                                                "entries/kacik-dla-najmlodszych/; wybierz inny (--slug lub kolumna slug)"),
         (("--title", "— ? —"), "z nazwy '— ? —' nie da się utworzyć identyfikatora (nie ma liter ani cyfr); "
-                               "podaj go przełącznikiem --slug"),
+                               "podaj go samodzielnie (--slug lub kolumna slug)"),
     ],
 )
 def test_bad_input_is_refused_in_the_contributors_language(entries: Path, change: tuple, message: str):
@@ -117,7 +117,7 @@ def test_a_slug_that_is_an_old_address_is_taken(entries: Path):
     noc.write_text(noc.read_text(encoding="utf-8").replace("updated:", "aliases: [kacik-malucha-w-lodzi]\nupdated:"))
     result = run(NEW_ENTRY, *FLAGS, cwd=entries.parent)
     assert result.stderr == (
-        "identyfikator 'kacik-malucha-w-lodzi' to dawny adres praktyki entries/noc-v-knihovne/; wybierz inny (--slug)\n"
+        "identyfikator 'kacik-malucha-w-lodzi' to dawny adres praktyki entries/noc-v-knihovne/; wybierz inny (--slug lub kolumna slug)\n"
     )
 
 
@@ -231,4 +231,4 @@ def test_translation_refuses_bad_input(entries: Path, args: tuple, message: str)
 
 def test_tool_errors_render_in_every_language():
     error = ToolError("no-slug", title="?")
-    assert error.message("en") == "the title '?' gives no slug (it has no letters or digits); give one with --slug"
+    assert error.message("en") == "the title '?' gives no slug (it has no letters or digits); give it yourself (--slug, or the column slug)"
