@@ -14,7 +14,7 @@ import tempfile
 import textwrap
 from pathlib import Path
 
-from . import fields, glossary, schema, vocabularies
+from . import fields, glossary, messages, schema, vocabularies
 from .yaml_loader import flow
 
 MODELINE = "# yaml-language-server: $schema=../../schema/{kind}.schema.json"
@@ -35,7 +35,10 @@ def comment_lines(text: str, indent: str = "") -> list[str]:
 
 def field_comments(name: str, lang: str) -> list[str]:
     """What the field means, and its allowed values with their labels."""
-    lines = comment_lines(f"{fields.label(name, lang)}: {fields.help_text(name, lang)}")
+    label = fields.label(name, lang)
+    if name in fields.original_fields() and not fields.required(name):
+        label += f" ({messages.render('field-optional', {}, lang, 'tools')})"
+    lines = comment_lines(f"{label}: {fields.help_text(name, lang)}")
     vocabulary = fields.vocabulary_of(name)
     if vocabulary:
         terms = vocabularies.terms(vocabulary)

@@ -11,6 +11,8 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from . import vocabularies
+from .contributor_docs import expand
 from .data_export import catalogue_json
 from .docs_tree import authored_files, sync_folder
 from .model import Catalogue
@@ -34,6 +36,16 @@ def fingerprint(*folders: Path) -> tuple:
     return tuple(seen)
 
 
+def expand_markers(files: dict[str, bytes]) -> dict[str, bytes | str]:
+    """Authored pages (`name.<lang>.md`) with their generated parts put in."""
+    expanded: dict[str, bytes | str] = dict(files)
+    for name, data in files.items():
+        lang = name.rsplit(".", 2)[-2] if name.count(".") >= 2 else None
+        if name.endswith(".md") and lang in vocabularies.languages() and b"<!-- catalogue:" in data:
+            expanded[name] = expand(data.decode("utf-8"), lang)
+    return expanded
+
+
 def generate_docs(root: Path, docs_out: Path) -> Catalogue:
     """Validate `root/entries` and write the site's Markdown into `docs_out`.
 
@@ -45,7 +57,7 @@ def generate_docs(root: Path, docs_out: Path) -> Catalogue:
     if _last.get("key") == key:
         return _last["catalogue"]
     catalogue = load_catalogue(root / "entries", root)
-    files: dict[str, bytes | str] = authored_files(root / "docs")
+    files: dict[str, bytes | str] = expand_markers(authored_files(root / "docs"))
     files.update(render_pages(catalogue))
     files[DATA_FILE] = catalogue_json(catalogue)
     sync_folder(docs_out, files)

@@ -40,13 +40,14 @@ def link(from_page: str, to_page: str) -> str:
 
 
 ABOUT = "about/"
+CONTRIBUTE = "contribute/"
 
 
 def top_pages() -> list[str]:
-    """The pages of the navigation: home, the cooperation types, about."""
+    """The pages of the navigation: home, the cooperation types, about, how to contribute."""
     from .vocabularies import ids
 
-    return [HOME, *(type_page(type_id) for type_id in ids("type")), ABOUT]
+    return [HOME, *(type_page(type_id) for type_id in ids("type")), ABOUT, CONTRIBUTE]
 
 
 def nav_file(page: str) -> str:

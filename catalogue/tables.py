@@ -130,7 +130,7 @@ def column_help(column: str, lang: str) -> str:
     elif column in ("countries", "topics", "related", "aliases"):
         text += " " + tools("format-codes")
     elif column == "funding":
-        text += " " + tools("format-lines", shape="…")
+        text += " " + tools("format-list")
     return text
 
 
