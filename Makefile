@@ -1,6 +1,7 @@
 # make serve  - the site on http://127.0.0.1:8000 (rebuilds on every change)
 # make build  - a strict build into site/ (replaced only when the build succeeds)
 # make test   - the whole test suite, browser tests included
+# make preview ENTRY=entries/<slug>  - only that practice, in every language, with its lists
 # Each target sets up what it needs: .venv with the pinned requirements,
 # and for the tests Debian's chromium.
 
@@ -9,7 +10,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test validate browser clean
+.PHONY: serve build test validate preview browser clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -36,6 +37,10 @@ build: $(VENV)/.site-installed build/docs
 
 validate: $(VENV)/.site-installed
 	$(BIN)/python scripts/validate.py
+
+preview: $(VENV)/.site-installed
+	@test -n "$(ENTRY)" || { echo "usage: make preview ENTRY=entries/<slug>" >&2; exit 2; }
+	$(BIN)/python scripts/preview.py "$(ENTRY)"
 
 browser:
 	@command -v chromium >/dev/null || scripts/install_browser.sh

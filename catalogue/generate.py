@@ -46,17 +46,20 @@ def expand_markers(files: dict[str, bytes]) -> dict[str, bytes | str]:
     return expanded
 
 
-def generate_docs(root: Path, docs_out: Path) -> Catalogue:
+def generate_docs(root: Path, docs_out: Path, only: str | None = None) -> Catalogue:
     """Validate `root/entries` and write the site's Markdown into `docs_out`.
 
     Raises InvalidCatalogue (and writes nothing) when an entry is invalid.
     The site engine calls this once per language: when nothing changed
     since the last call, it returns the catalogue it already has.
+    `only`: the site of that one practice (a preview); `related` may still
+    name the practices left out.
     """
-    key = (docs_out, fingerprint(root / "entries", root / "docs", PACKAGE))
+    entries = root / "entries" / only if only else root / "entries"
+    key = (docs_out, only, fingerprint(entries, root / "docs", PACKAGE))
     if _last.get("key") == key:
         return _last["catalogue"]
-    catalogue = load_catalogue(root / "entries", root)
+    catalogue = load_catalogue(root / "entries", root, only)
     files: dict[str, bytes | str] = expand_markers(authored_files(root / "docs"))
     files.update(render_pages(catalogue))
     files[DATA_FILE] = catalogue_json(catalogue)

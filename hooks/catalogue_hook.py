@@ -36,8 +36,10 @@ def _language(config) -> str:
 
 
 def on_config(config):
+    # A preview (scripts/preview.py) builds one practice: extra.catalogue_preview names it.
+    only = (config.extra or {}).get("catalogue_preview")
     try:
-        generate_docs(ROOT, Path(config.docs_dir))
+        generate_docs(ROOT, Path(config.docs_dir), only=only)
     except InvalidCatalogue as invalid:
         raise Abort("The entries are invalid; nothing was built.\n" + invalid.report())
     config.site_name = word("site_name", _language(config))
