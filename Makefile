@@ -2,6 +2,7 @@
 # make build  - a strict build into site/ (replaced only when the build succeeds)
 # make test   - the whole test suite, browser tests included
 # make preview ENTRY=entries/<slug>  - only that practice, in every language, with its lists
+# make urls   - record newly published addresses in urls.txt (never drops one)
 # Each target sets up what it needs: .venv with the pinned requirements,
 # and for the tests Debian's chromium.
 
@@ -10,7 +11,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test validate preview browser clean
+.PHONY: serve build test validate preview urls browser clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -41,6 +42,9 @@ validate: $(VENV)/.site-installed
 preview: $(VENV)/.site-installed
 	@test -n "$(ENTRY)" || { echo "usage: make preview ENTRY=entries/<slug>" >&2; exit 2; }
 	$(BIN)/python scripts/preview.py "$(ENTRY)"
+
+urls: $(VENV)/.site-installed build/docs
+	$(BIN)/python scripts/update_urls.py
 
 browser:
 	@command -v chromium >/dev/null || scripts/install_browser.sh

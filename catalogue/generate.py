@@ -16,11 +16,15 @@ from .contributor_docs import expand
 from .data_export import catalogue_json
 from .docs_tree import authored_files, sync_folder
 from .model import Catalogue
+from .permalinks import permalink_files
 from .render import render_pages
+from .search_page import search_pages
 from .validate import load_catalogue
 
 PACKAGE = Path(__file__).parent
 DATA_FILE = "catalogue.json"
+# Where the site will be published; mkdocs.yml's site_url is passed in by the hook.
+PLACEHOLDER_BASE_URL = "https://library-cooperation.example/"
 _last: dict = {}
 
 
@@ -46,8 +50,13 @@ def expand_markers(files: dict[str, bytes]) -> dict[str, bytes | str]:
     return expanded
 
 
-def generate_docs(root: Path, docs_out: Path, only: str | None = None) -> Catalogue:
+def generate_docs(
+    root: Path, docs_out: Path, base_url: str = PLACEHOLDER_BASE_URL, only: str | None = None
+) -> Catalogue:
     """Validate `root/entries` and write the site's Markdown into `docs_out`.
+
+    Other generated files (redirects, data) go there at their final place in
+    the site; `base_url` makes the full addresses that pages and data cite.
 
     Raises InvalidCatalogue (and writes nothing) when an entry is invalid.
     The site engine calls this once per language: when nothing changed
@@ -56,13 +65,15 @@ def generate_docs(root: Path, docs_out: Path, only: str | None = None) -> Catalo
     name the practices left out.
     """
     entries = root / "entries" / only if only else root / "entries"
-    key = (docs_out, only, fingerprint(entries, root / "docs", PACKAGE))
+    key = (docs_out, base_url, only, fingerprint(entries, root / "docs", PACKAGE))
     if _last.get("key") == key:
         return _last["catalogue"]
     catalogue = load_catalogue(root / "entries", root, only)
     files: dict[str, bytes | str] = expand_markers(authored_files(root / "docs"))
     files.update(render_pages(catalogue))
+    files.update(search_pages(catalogue))
     files[DATA_FILE] = catalogue_json(catalogue)
+    files.update(permalink_files(catalogue, base_url))
     sync_folder(docs_out, files)
     _last.update(key=key, catalogue=catalogue)
     return catalogue

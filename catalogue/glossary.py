@@ -37,3 +37,8 @@ def avoided_variants(lang: str) -> dict[str, str]:
 def place_name(place: str, lang: str) -> str:
     """`place` as readers of `lang` call it (Racibórz -> Ratiboř in Czech)."""
     return _raw()["places"].get(place, {}).get(lang, place)
+
+
+def proper_names() -> list[str]:
+    """Names of events, conferences and publications quoted unchanged in every language."""
+    return list(_raw().get("proper_names") or [])

@@ -11,6 +11,7 @@ from .errors import Problem
 from .parser import EntryFile, read_entry_file
 
 IMAGE_SUFFIXES = (".jpg", ".jpeg", ".png", ".webp")
+LIBRARY_NAMES = "libraries.yml"  # spellings of one library, read by `library_names`
 
 
 @dataclass
@@ -69,7 +70,7 @@ def read_entries(entries_dir: Path, root: Path, only: str | None = None) -> tupl
     """Every practice folder under `entries_dir` (or only the one named), with the problems met reading them."""
     folders, problems = [], []
     for item in sorted(entries_dir.iterdir()) if only is None else [entries_dir / only]:
-        if item.name.startswith(".") or item.name == "README.md":
+        if item.name.startswith(".") or item.name in ("README.md", LIBRARY_NAMES):
             continue
         if item.is_symlink():
             problems.append(Problem.at(_shown(item, root), 1, "symlink", name=item.name))

@@ -80,6 +80,7 @@ class Practice:
 @dataclass
 class Catalogue:
     practices: list[Practice]  # sorted by slug
+    library_spellings: dict[str, str] = field(default_factory=dict)  # other spelling -> library name
 
     def __post_init__(self):
         self.by_slug = {practice.slug: practice for practice in self.practices}

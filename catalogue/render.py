@@ -10,12 +10,14 @@ from functools import cache
 from pathlib import Path
 
 import jinja2
+import markupsafe
 import yaml
 from slugify import slugify
 
 from . import site, vocabularies
 from .glossary import place_name
 from .interface import count, language_name, word, written_in, years
+from .libraries import LibraryRecord, canonical_name, library_records, library_slug, partners
 from .model import Catalogue, Practice
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -50,12 +52,16 @@ def environment() -> jinja2.Environment:
         in_language=site.in_language,
         type_page=site.type_page,
         practice_page=site.practice_page,
+        library_page=site.library_page,
+        library_slug=library_slug,
         languages=vocabularies.languages(),
     )
     return env
 
 
 def _page(template: str, front: dict, **context) -> str:
+    # The theme prints page titles into HTML unescaped, so they are escaped here.
+    front = {name: str(markupsafe.escape(value)) if isinstance(value, str) else value for name, value in front.items()}
     header = yaml.safe_dump(front, allow_unicode=True, sort_keys=False, width=1000)
     body = environment().get_template(template).render(**context)
     return f"---\n{header}---\n\n{body}"
@@ -102,16 +108,51 @@ def practice_page(catalogue: Catalogue, practice: Practice, lang: str) -> str:
         page=site.practice_page(practice.slug),
         practice=practice,
         related=related,
+        library_pages={
+            library.name: site.library_page(library_slug(canonical_name(catalogue, library.name)))
+            for library in practice.libraries
+        },
+    )
+
+
+def library_page(catalogue: Catalogue, record: LibraryRecord, lang: str) -> str:
+    number = count("practice_count", len(record.practices), lang)
+    return _page(
+        "library.md.j2",
+        {"title": record.name, "description": word("library_description", lang, name=record.name, count=number)},
+        lang=lang,
+        page=site.library_page(record.slug),
+        record=record,
+        practices=sorted(record.practices, key=lambda practice: title_order(practice, lang)),
+        partners=partners(record, catalogue),
+    )
+
+
+def libraries_page(records: list[LibraryRecord], lang: str) -> str:
+    by_country: dict[str, list[LibraryRecord]] = {}
+    for record in records:
+        by_country.setdefault(record.country, []).append(record)
+    ordered = sorted(by_country.items(), key=lambda item: slugify(vocabularies.country_name(item[0], lang)))
+    return _page(
+        "libraries.md.j2",
+        {"title": word("field.libraries", lang), "description": word("libraries_intro", lang)},
+        lang=lang,
+        page=site.LIBRARIES,
+        by_country=[(country, sorted(group, key=lambda record: slugify(record.name))) for country, group in ordered],
     )
 
 
 def render_pages(catalogue: Catalogue) -> dict[str, str]:
     """Every generated page: docs-relative file name -> Markdown."""
     pages = {}
+    records = library_records(catalogue)
     for lang in vocabularies.languages():
         pages[site.source_file(site.HOME, lang)] = home_page(catalogue, lang)
         for type_id in vocabularies.ids("type"):
             pages[site.source_file(site.type_page(type_id), lang)] = type_page(catalogue, type_id, lang)
         for practice in catalogue.practices:
             pages[site.source_file(site.practice_page(practice.slug), lang)] = practice_page(catalogue, practice, lang)
+        pages[site.source_file(site.LIBRARIES, lang)] = libraries_page(records, lang)
+        for record in records:
+            pages[site.source_file(site.library_page(record.slug), lang)] = library_page(catalogue, record, lang)
     return pages

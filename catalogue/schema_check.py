@@ -102,10 +102,19 @@ def _problem(entry: EntryFile, error) -> Problem:
     return here("bad-format", field=field, value=error.instance, rule=Phrase.of(rule))
 
 
-def schema_problems(entry: EntryFile, kind: str) -> list[Problem]:
-    """Every way `entry` departs from the original or translation schema."""
-    errors = sorted(_validator(kind).iter_errors(entry.data), key=lambda error: list(map(str, error.absolute_path)))
+def _problems(entry: EntryFile, validator: Draft202012Validator) -> list[Problem]:
+    errors = sorted(validator.iter_errors(entry.data), key=lambda error: list(map(str, error.absolute_path)))
     # An empty vocabulary field breaks its type and its vocabulary: say it once, with the choices.
     empty_choices = {tuple(error.absolute_path) for error in errors if error.validator == "enum" and error.instance is None}
     errors = [error for error in errors if not (error.validator == "type" and tuple(error.absolute_path) in empty_choices)]
     return [_problem(entry, error) for error in errors]
+
+
+def schema_problems(entry: EntryFile, kind: str) -> list[Problem]:
+    """Every way `entry` departs from the original or translation schema."""
+    return _problems(entry, _validator(kind))
+
+
+def problems_against(entry: EntryFile, chosen: dict) -> list[Problem]:
+    """Every way a data file (read like an entry) departs from `chosen` schema."""
+    return _problems(entry, Draft202012Validator(chosen, format_checker=FormatChecker()))

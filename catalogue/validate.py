@@ -5,6 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from .errors import InvalidCatalogue, Problem
+from .libraries import check_library_addresses
+from .library_names import read_library_names
 from .loader import read_entries
 from .model import Catalogue, practice_from_files
 from .rules import check_aliases, check_related, check_slug, check_years, split_original
@@ -40,7 +42,9 @@ def check_catalogue(
     for practice in practices:
         problems += check_related(practice, originals[practice.slug], known)
     problems += check_aliases(practices, originals)
-    return Catalogue(practices), problems
+    names, name_problems = read_library_names(entries_dir, root, practices)
+    problems += name_problems + check_library_addresses(practices, names, originals)
+    return Catalogue(practices, names.spellings), problems
 
 
 def load_catalogue(entries_dir: Path, root: Path, only: str | None = None) -> Catalogue:

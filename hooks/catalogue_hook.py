@@ -10,6 +10,7 @@ import sys
 from pathlib import Path
 
 from mkdocs.exceptions import Abort
+from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, InclusionLevel
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -21,6 +22,7 @@ from catalogue.contributor_files import published_files  # noqa: E402
 from catalogue.errors import InvalidCatalogue  # noqa: E402
 from catalogue.generate import generate_docs  # noqa: E402
 from catalogue.interface import word  # noqa: E402
+from catalogue.search_index import SearchIndexError, build_search_index  # noqa: E402
 
 
 class Download(File):
@@ -35,15 +37,29 @@ def _language(config) -> str:
     return (i18n and i18n.current_language) or vocabularies.default_language()
 
 
+def _preview(config) -> str | None:
+    """The one practice a preview (scripts/preview.py) builds, named in extra.catalogue_preview."""
+    return (config.extra or {}).get("catalogue_preview")
+
+
 def on_config(config):
-    # A preview (scripts/preview.py) builds one practice: extra.catalogue_preview names it.
-    only = (config.extra or {}).get("catalogue_preview")
+    only = _preview(config)
     try:
-        generate_docs(ROOT, Path(config.docs_dir), only=only)
+        if not config.site_url:
+            raise Abort("Set site_url in mkdocs.yml: permanent links and shared pages need the full address.")
+        generate_docs(ROOT, Path(config.docs_dir), config.site_url, only=only)
     except InvalidCatalogue as invalid:
         raise Abort("The entries are invalid; nothing was built.\n" + invalid.report())
-    config.site_name = word("site_name", _language(config))
+    lang = _language(config)
+    config.site_name = word("site_name", lang)
     config.nav = [site.nav_file(page) for page in site.top_pages()]
+    # The header's search box (overrides/partials/header.html).
+    config.extra["catalogue_search"] = {
+        "url": site.in_language(site.SEARCH, lang),
+        "label": word("search.label", lang),
+        "placeholder": word("search.placeholder", lang),
+        "button": word("search.button", lang),
+    }
     return config
 
 
@@ -56,3 +72,17 @@ def on_files(files, config):
             download.inclusion = InclusionLevel.INCLUDED
             files.append(download)
     return files
+
+
+# After static-i18n's own on_post_build (-100), which builds the other
+# languages: the outermost call comes last, when the whole site is there.
+@event_priority(-200)
+def on_post_build(config):
+    i18n = config.plugins.get("i18n")
+    if i18n is not None and i18n.building:
+        return
+    catalogue = generate_docs(ROOT, Path(config.docs_dir), config.site_url, only=_preview(config))
+    try:
+        build_search_index(catalogue, Path(config.site_dir))
+    except SearchIndexError as failure:
+        raise Abort(str(failure))

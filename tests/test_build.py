@@ -3,9 +3,6 @@
 from __future__ import annotations
 
 import json
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -13,27 +10,10 @@ import pytest
 from catalogue import vocabularies
 from catalogue.validate import load_catalogue
 
-from .conftest import FIXTURE_ENTRIES, ROOT, copy_project
+from .conftest import FIXTURE_ENTRIES, ROOT, build, built, copy_project
 from .sitecheck import broken_links, pages, parse
 
 LANGUAGES = vocabularies.languages()
-
-
-def build(project: Path) -> subprocess.CompletedProcess:
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    return subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "-d", str(project / "site")],
-        cwd=project,
-        capture_output=True,
-        text=True,
-        env=env,
-    )
-
-
-def built(project: Path) -> Path:
-    result = build(project)
-    assert result.returncode == 0, result.stderr
-    return project / "site"
 
 
 @pytest.fixture(scope="module")
