@@ -10,10 +10,12 @@ repository; a test fails when a committed copy is stale.
 from __future__ import annotations
 
 import copy
+import io
 import json
+import zipfile
 from pathlib import Path
 
-from . import entry_writer, fields, messages, schema, vocabularies
+from . import entry_writer, fields, issue_form, messages, schema, tables, vocabularies
 
 SCHEMA_FOLDER = "schema"
 TEMPLATE_FOLDER = "templates"
@@ -50,12 +52,27 @@ def generated_files() -> dict[str, str | bytes]:
     }
     for lang in vocabularies.languages():
         files[f"{TEMPLATE_FOLDER}/entry-template.{lang}.md"] = entry_template(lang)
+    files[f"{TEMPLATE_FOLDER}/practices-template.csv"] = tables.csv_template()
+    files[f"{TEMPLATE_FOLDER}/practices-template.xlsx"] = tables.xlsx_template()
+    files[issue_form.FILE] = issue_form.form()
     return files
+
+
+def _members(data: bytes) -> dict[str, bytes]:
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        return {name: archive.read(name) for name in archive.namelist()}
 
 
 def _same(path: Path, content: str | bytes) -> bool:
     data = content.encode("utf-8") if isinstance(content, str) else content
-    return path.is_file() and path.read_bytes() == data
+    if not path.is_file():
+        return False
+    if path.suffix == ".xlsx":  # the same files inside, however zlib compressed them
+        try:
+            return _members(path.read_bytes()) == _members(data)
+        except zipfile.BadZipFile:
+            return False
+    return path.read_bytes() == data
 
 
 def stale_files(root: Path) -> list[str]:

@@ -14,7 +14,7 @@ import tempfile
 import textwrap
 from pathlib import Path
 
-from . import fields, glossary, schema, vocabularies
+from . import fields, glossary, messages, schema, vocabularies
 from .yaml_loader import flow
 
 MODELINE = "# yaml-language-server: $schema=../../schema/{kind}.schema.json"
@@ -29,13 +29,16 @@ class EntryExists(Exception):
         self.path = path
 
 
-def _comment(text: str, indent: str = "") -> list[str]:
+def comment_lines(text: str, indent: str = "") -> list[str]:
     return [f"{indent}# {line}" for line in textwrap.wrap(text, 96 - len(indent))]
 
 
 def field_comments(name: str, lang: str) -> list[str]:
     """What the field means, and its allowed values with their labels."""
-    lines = _comment(f"{fields.label(name, lang)}: {fields.help_text(name, lang)}")
+    label = fields.label(name, lang)
+    if name in fields.original_fields() and not fields.required(name):
+        label += f" ({messages.render('field-optional', {}, lang, 'tools')})"
+    lines = comment_lines(f"{label}: {fields.help_text(name, lang)}")
     vocabulary = fields.vocabulary_of(name)
     if vocabulary:
         terms = vocabularies.terms(vocabulary)
@@ -73,25 +76,26 @@ def skeleton_lines(name: str, node: dict) -> list[str]:
     return [f"{name}:"]
 
 
-def front_matter(values: dict, lang: str, kind: str = "original", annotate: bool = False,
-                 hints: bool = False, modeline: bool = True, intro: list[str] = ()) -> str:
+def front_matter(values: dict, lang: str, kind: str = "original", annotate: bool = False, hints: bool = False,
+                 modeline: bool = True, intro: list[str] = (), skeletons: bool = True) -> str:
     """The front matter of an original or a translation.
 
     `annotate`: explain every field; `hints`: list the absent optional
     fields, commented out, with their explanation; `intro`: comment lines
-    to open with.
+    to open with; `skeletons`: give an absent required field an empty
+    value to fill in (else leave it out).
     """
     lines = ["---"]
     if modeline:
         lines.append(MODELINE.format(kind=kind))
-    lines += [line for text in intro for line in _comment(text)]
+    lines += [line for text in intro for line in comment_lines(text)]
     names = fields.original_fields() if kind == "original" else schema.TEXT_FIELDS
     for name in names:
         node = fields.original_fields()[name]
         present = name in values
         optional = kind == "original" and not fields.required(name)
         if not (present or annotate or (hints and optional)):
-            if not optional:
+            if not optional and skeletons:
                 lines += skeleton_lines(name, node)
             continue
         if annotate or (hints and not present):

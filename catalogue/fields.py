@@ -28,6 +28,10 @@ def help_text(field: str, lang: str) -> str:
     return _raw()["fields"][field]["help"][lang]
 
 
+def example(field: str) -> str:
+    return _raw()["fields"][field].get("example", "")
+
+
 def section_hint(section_id: str, lang: str) -> str:
     return _raw()["sections"][section_id][lang]
 

@@ -60,10 +60,16 @@ def _read_folder(folder: Path, root: Path, problems: list[Problem]) -> EntryFold
     return entry
 
 
-def read_entries(entries_dir: Path, root: Path) -> tuple[list[EntryFolder], list[Problem]]:
-    """Every practice folder under `entries_dir`, with the problems met reading them."""
+def read_entry_folder(folder: Path, root: Path) -> tuple[EntryFolder, list[Problem]]:
+    """One practice folder, with the problems met reading it."""
+    problems: list[Problem] = []
+    return _read_folder(folder, root, problems), problems
+
+
+def read_entries(entries_dir: Path, root: Path, only: str | None = None) -> tuple[list[EntryFolder], list[Problem]]:
+    """Every practice folder under `entries_dir` (or only the one named), with the problems met reading them."""
     folders, problems = [], []
-    for item in sorted(entries_dir.iterdir()):
+    for item in sorted(entries_dir.iterdir()) if only is None else [entries_dir / only]:
         if item.name.startswith(".") or item.name in ("README.md", LIBRARY_NAMES):
             continue
         if item.is_symlink():

@@ -54,7 +54,7 @@ def _in_words(value, lang: str, name: str):
 
 
 def render(code: str, params: dict, lang: str = "en", name: str = "messages") -> str:
-    texts = book(name)[code]
+    texts = book(name).get(code) or book("messages")[code]  # a tool's message may hold a validator's phrase
     template = texts.get(lang) or texts["en"]
     if isinstance(template, dict):
         form = Locale.parse(lang).plural_form(params[texts["plural"]])

@@ -59,6 +59,7 @@ def link(from_page: str, to_page: str) -> str:
 
 
 ABOUT = "about/"
+CONTRIBUTE = "contribute/"
 SEARCH = "search/"
 # The search page's script, relative to the site root.
 SEARCH_SCRIPT = "assets/search/search.js"
@@ -70,10 +71,10 @@ def file_link(from_page: str, to_file: str) -> str:
 
 
 def top_pages() -> list[str]:
-    """The pages of the navigation: home, the cooperation types, about."""
+    """The pages of the navigation: home, the cooperation types, about, how to contribute."""
     from .vocabularies import ids
 
-    return [HOME, *(type_page(type_id) for type_id in ids("type")), LIBRARIES, ABOUT]
+    return [HOME, *(type_page(type_id) for type_id in ids("type")), LIBRARIES, ABOUT, CONTRIBUTE]
 
 
 def nav_file(page: str) -> str:

@@ -13,9 +13,15 @@ from .rules import check_aliases, check_related, check_slug, check_years, split_
 from .schema_check import schema_problems
 
 
-def check_catalogue(entries_dir: Path, root: Path) -> tuple[Catalogue, list[Problem]]:
-    """The valid practices and every problem found in `entries_dir`."""
-    folders, problems = read_entries(entries_dir, root)
+def check_catalogue(
+    entries_dir: Path, root: Path, only: str | None = None, known: frozenset[str] = frozenset()
+) -> tuple[Catalogue, list[Problem]]:
+    """The valid practices and every problem found in `entries_dir`.
+
+    `only`: read just that practice's folder (a preview); `known`: slugs
+    that exist besides the folders read, so `related` may point at them.
+    """
+    folders, problems = read_entries(entries_dir, root, only)
     practices, originals = [], {}
     for folder in folders:
         folder_problems = check_slug(folder)
@@ -32,7 +38,7 @@ def check_catalogue(entries_dir: Path, root: Path) -> tuple[Catalogue, list[Prob
             practice.images = folder.images
             practices.append(practice)
             originals[folder.slug] = original
-    known = {folder.slug for folder in folders}
+    known = {folder.slug for folder in folders} | set(known)
     for practice in practices:
         problems += check_related(practice, originals[practice.slug], known)
     problems += check_aliases(practices, originals)
@@ -41,9 +47,10 @@ def check_catalogue(entries_dir: Path, root: Path) -> tuple[Catalogue, list[Prob
     return Catalogue(practices, names.spellings), problems
 
 
-def load_catalogue(entries_dir: Path, root: Path) -> Catalogue:
-    """The catalogue, or InvalidCatalogue listing every problem."""
-    catalogue, problems = check_catalogue(entries_dir, root)
+def load_catalogue(entries_dir: Path, root: Path, only: str | None = None) -> Catalogue:
+    """The catalogue (or the one practice `only`), or InvalidCatalogue listing every problem."""
+    known = frozenset(path.name for path in entries_dir.iterdir()) if only else frozenset()
+    catalogue, problems = check_catalogue(entries_dir, root, only, known)
     if problems:
         raise InvalidCatalogue(problems)
     return catalogue

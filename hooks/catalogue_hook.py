@@ -41,11 +41,17 @@ def _language(config) -> str:
     return (i18n and i18n.current_language) or vocabularies.default_language()
 
 
+def _preview(config) -> str | None:
+    """The one practice a preview (scripts/preview.py) builds, named in extra.catalogue_preview."""
+    return (config.extra or {}).get("catalogue_preview")
+
+
 def on_config(config):
-    if not config.site_url:
-        raise Abort("Set site_url in mkdocs.yml: permanent links and shared pages need the full address.")
+    only = _preview(config)
     try:
-        catalogue = generate_docs(ROOT, Path(config.docs_dir), config.site_url)
+        if not config.site_url:
+            raise Abort("Set site_url in mkdocs.yml: permanent links and shared pages need the full address.")
+        catalogue = generate_docs(ROOT, Path(config.docs_dir), config.site_url, only=only)
     except InvalidCatalogue as invalid:
         raise Abort("The entries are invalid; nothing was built.\n" + invalid.report())
     lang = _language(config)
@@ -73,6 +79,7 @@ def on_files(files, config):
             files.append(download)
     return files
 
+
 # After static-i18n's own on_post_build (-100), which builds the other
 # languages: the outermost call comes last, when the whole site is there.
 @event_priority(-200)
@@ -80,7 +87,7 @@ def on_post_build(config):
     i18n = config.plugins.get("i18n")
     if i18n is not None and i18n.building:
         return
-    catalogue = generate_docs(ROOT, Path(config.docs_dir), config.site_url)
+    catalogue = generate_docs(ROOT, Path(config.docs_dir), config.site_url, only=_preview(config))
     try:
         build_search_index(catalogue, Path(config.site_dir))
     except SearchIndexError as failure:
