@@ -20,8 +20,6 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-import markdown
-
 from . import site, vocabularies
 from .docs_tree import sync_folder
 from .glossary import place_name
@@ -42,19 +40,26 @@ class SearchIndexError(RuntimeError):
 
 @dataclass(frozen=True)
 class IndexedText:
+    """One text of a practice as a record holds it.
+
+    The words as written (title, summary, facts) let the search rank exact
+    spellings first; the stemmed words of everything, the body included,
+    find the practice. The body itself is left out: its stems find it, and
+    a smaller record costs readers fewer bytes.
+    """
+
     lang: str
     title: str
     summary: str
     facts: str
-    body_html: str
     title_tokens: str
     summary_tokens: str
     other_tokens: str
 
 
 @cache
-def _markdown_to_html(body: str) -> str:
-    return markdown.markdown(body)
+def _body_tokens(body: str) -> list[str]:
+    return tokens(body)
 
 
 def facts_text(practice: Practice, lang: str) -> str:
@@ -72,17 +77,20 @@ def facts_text(practice: Practice, lang: str) -> str:
 def indexed_text(practice: Practice, text_lang: str, facts_lang: str) -> IndexedText:
     text = practice.texts[text_lang]
     facts = facts_text(practice, facts_lang)
-    body_html = _markdown_to_html(text.body)
     return IndexedText(
         lang=text_lang,
         title=text.title,
         summary=text.summary,
         facts=facts,
-        body_html=body_html,
-        title_tokens=" ".join(tokens(text.title)),
-        summary_tokens=" ".join(tokens(text.summary)),
-        other_tokens=" ".join(tokens(facts) + tokens(text.body)),
+        title_tokens=_distinct(tokens(text.title)),
+        summary_tokens=_distinct(tokens(text.summary)),
+        other_tokens=_distinct(tokens(facts) + _body_tokens(text.body)),
     )
+
+
+def _distinct(words: list[str]) -> str:
+    # Once each: the stemmed words find pages, the text itself ranks them.
+    return " ".join(dict.fromkeys(words))
 
 
 def language_record(practice: Practice, lang: str) -> str:

@@ -44,7 +44,7 @@ def test_an_untranslated_practice_is_indexed_with_its_original_text(catalogue):
         "lang": "cs",
     }
     assert '<section lang="cs">' in record
-    assert "ʒtesin0" in record and "ʒknihovn0" in record  # folded, stemmed words
+    assert "ʒtesinʒ" in record and "ʒknihovnʒ" in record  # folded, stemmed words
     assert "Dzieci" in record  # the facts in the language of the index
 
 

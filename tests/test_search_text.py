@@ -55,8 +55,8 @@ def test_stems_keep_three_letters():
 
 
 def test_index_tokens_and_query_terms_are_marked_stems():
-    assert tokens("Noc v knihovně") == ["ʒnok0", "ʒknihovn0"]
+    assert tokens("Noc v knihovně 2005") == ["ʒnokʒ", "ʒknihovnʒ", "2005"]
     # A query term is a prefix of the token of every form of its word, and of no other.
-    assert query_terms("knihovny") == ["ʒknihovn"]
-    assert "ʒknihovn0".startswith(query_terms("KNIHOVNA")[0])
-    assert not "ʒknihovnik0".startswith("ʒknihovn0")
+    assert query_terms("knihovny 2005") == ["ʒknihovn", "2005"]
+    assert "ʒknihovnʒ".startswith(query_terms("KNIHOVNA")[0])
+    assert not "ʒknihovnikʒ".startswith("ʒknihovnʒ")

@@ -2,6 +2,7 @@
 // of the page's language (or of all languages), shows facet counts and results,
 // and writes the state back into the URL as the reader types and filters.
 import { makeText } from "./text.js";
+import { makeResults } from "./results.js";
 
 const settings = JSON.parse(document.getElementById("search-settings").textContent);
 const form = document.querySelector("[data-search-form]");
@@ -10,6 +11,7 @@ const list = form.querySelector("[data-search-results]");
 const moreButton = form.querySelector("[data-search-more]");
 const text = makeText(settings.rules);
 const plural = new Intl.PluralRules(settings.lang);
+const resultItem = makeResults(settings);
 const facetNames = [...form.querySelectorAll("fieldset[data-facet]")]
   .map((fieldset) => fieldset.dataset.facet)
   .filter((name) => name !== "year");
@@ -165,62 +167,6 @@ function showCounts(counts) {
       label.classList.toggle("search-facet__option--empty", count === 0 && !box.checked);
     }
   }
-}
-
-function element(tag, className, content) {
-  const node = document.createElement(tag);
-  if (className) node.className = className;
-  if (content !== undefined) node.textContent = content;
-  return node;
-}
-
-// What a result shows, from either kind of index record.
-function describe(data) {
-  const meta = data.meta;
-  const lang = settings.lang;
-  if (meta.original) {
-    const textLang = meta[`title_${lang}`] ? lang : meta.original;
-    return {
-      slug: meta.slug,
-      lang: textLang,
-      title: meta[`title_${textLang}`],
-      summary: meta[`summary_${textLang}`],
-      place: meta[`place_${lang}`],
-    };
-  }
-  return { slug: meta.slug, lang: meta.lang, title: meta.title, summary: meta.summary, place: meta.place };
-}
-
-function resultItem(data) {
-  const practice = describe(data);
-  const labels = settings.labels;
-  const item = element("li", "search-result");
-  const heading = element("h3", "search-result__title");
-  const link = element("a", "", practice.title);
-  link.href = `${settings.practices}${practice.slug}/`;
-  link.lang = practice.lang;
-  heading.append(link);
-  if (practice.lang !== settings.lang) {
-    const badge = element("span", "language-badge", practice.lang.toUpperCase());
-    badge.title = settings.badgeTitles[practice.lang];
-    heading.append(" ", badge);
-  }
-  const summary = element("p", "search-result__summary", practice.summary);
-  summary.lang = practice.lang;
-  const filters = data.filters;
-  const countries = (filters.country || []).map((code) => labels.country[code] || code).join(", ");
-  const facts = [
-    (filters.type || []).map((id) => labels.type[id] || id).join(", "),
-    [practice.place, countries].filter(Boolean).join(", "),
-    settings.languageNames[practice.lang],
-  ];
-  const meta = element("p", "search-result__meta");
-  facts.forEach((fact, index) => {
-    if (index) meta.append(" · ");
-    meta.append(element("span", "", fact));
-  });
-  item.append(heading, summary, meta);
-  return item;
 }
 
 async function showMore(focusFirst) {

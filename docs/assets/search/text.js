@@ -35,8 +35,9 @@ export function makeText(rules) {
   }
 
   // The query as index tokens, each matched as a prefix: "Knihovně" -> "ʒknihovn".
+  // Words with digits stay as they are, as in the index.
   function queryTerms(query) {
-    return words(query).map((word) => rules.mark + stem(word));
+    return words(query).map((word) => (/\p{N}/u.test(word) ? word : rules.mark + stem(word)));
   }
 
   return { fold, words, stem, queryTerms };
