@@ -5,9 +5,9 @@ it (its own text, else the original), so a reader searches what the lists
 of their language show. A further index, `mul` ("multiple languages"),
 holds each practice once with all its texts, for "search all languages".
 
-Records are small HTML documents made from the model, never published;
-besides the text they hold its folded, stemmed words (see `search_text`),
-the facet values as filters and what a result shows as metadata.
+Records are small HTML documents made from the model, never published:
+the words of each text as tokens (folded and stemmed, see `search_text`),
+the facet values as filters, and what a result shows as metadata.
 """
 
 from __future__ import annotations
@@ -40,18 +40,12 @@ class SearchIndexError(RuntimeError):
 
 @dataclass(frozen=True)
 class IndexedText:
-    """One text of a practice as a record holds it.
+    """The words of one text of a practice, as tokens, by weight.
 
-    The words as written (title, summary, facts) let the search rank exact
-    spellings first; the stemmed words of everything, the body included,
-    find the practice. The body itself is left out: its stems find it, and
-    a smaller record costs readers fewer bytes.
+    Its title, its summary, and the rest: the names in its facts and its body.
     """
 
     lang: str
-    title: str
-    summary: str
-    facts: str
     title_tokens: str
     summary_tokens: str
     other_tokens: str
@@ -76,15 +70,11 @@ def facts_text(practice: Practice, lang: str) -> str:
 
 def indexed_text(practice: Practice, text_lang: str, facts_lang: str) -> IndexedText:
     text = practice.texts[text_lang]
-    facts = facts_text(practice, facts_lang)
     return IndexedText(
         lang=text_lang,
-        title=text.title,
-        summary=text.summary,
-        facts=facts,
         title_tokens=_distinct(tokens(text.title)),
         summary_tokens=_distinct(tokens(text.summary)),
-        other_tokens=_distinct(tokens(facts) + _body_tokens(text.body)),
+        other_tokens=_distinct(tokens(facts_text(practice, facts_lang)) + _body_tokens(text.body)),
     )
 
 

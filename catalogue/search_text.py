@@ -35,11 +35,15 @@ MIN_STEM = 3
 # A word shorter than this is left out of the index and of the query.
 MIN_WORD = 2
 
-# Index tokens are marked so that they never meet the page's own words:
-# the query asks for MARK + stem as a prefix, the index holds
-# MARK + stem + MARK, which no stemmer trims and which is never a prefix of
-# a query (Pagefind falls back to the longest word that is one). Words with
-# digits stay as they are: Pagefind splits such words at the digits.
+# The index holds each word as one token, MARK + stem + MARK + word + MARK
+# ("knihovně" -> "ʒknihovnʒknihovneʒ"). The search asks for MARK + stem as a
+# prefix (every form of the word) and for MARK + stem + MARK + word (the
+# form as typed, to rank it first); both lie next to each other in the
+# index, so they cost one download. The marks keep tokens apart from any
+# other word, keep stemmers from trimming them, and keep Pagefind (which
+# falls back to the longest indexed word that is a prefix of an unknown
+# term) from matching a token to a longer query. Words with digits stay as
+# they are: Pagefind splits such words at the digits.
 MARK = "ʒ"
 
 _WORD = re.compile(r"[^\W_]+")
@@ -93,14 +97,24 @@ def _has_digit(word: str) -> bool:
     return any(char.isnumeric() for char in word)
 
 
+def token(word: str) -> str:
+    """How the index holds one folded word."""
+    return word if _has_digit(word) else f"{MARK}{stem(word)}{MARK}{word}{MARK}"
+
+
 def tokens(text: str) -> list[str]:
-    """What the index holds for `text`: one marked stem per word."""
-    return [word if _has_digit(word) else f"{MARK}{stem(word)}{MARK}" for word in words(text)]
+    """What the index holds for `text`."""
+    return [token(word) for word in words(text)]
 
 
 def query_terms(query: str) -> list[str]:
-    """What the search asks for: one marked stem per word, matched as a prefix."""
+    """What the search asks for to find every form of each word (each a prefix)."""
     return [word if _has_digit(word) else f"{MARK}{stem(word)}" for word in words(query)]
+
+
+def exact_terms(query: str) -> list[str]:
+    """What the search asks for to find each word as typed (each a prefix)."""
+    return [word if _has_digit(word) else f"{MARK}{stem(word)}{MARK}{word}" for word in words(query)]
 
 
 def browser_rules() -> dict:

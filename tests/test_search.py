@@ -14,7 +14,7 @@ from urllib.parse import urlencode
 import pytest
 
 from catalogue import site
-from catalogue.search_text import query_terms
+from catalogue.search_text import exact_terms, query_terms
 
 from .browser import SiteServer, searched, transferred
 from .conftest import SEARCH_ENTRIES, built, copy_project
@@ -266,12 +266,13 @@ def test_browser_folds_and_stems_as_python_does(page, server):
         """async (text) => {
             const rules = JSON.parse(document.getElementById('search-settings').textContent).rules;
             const { makeText } = await import('../assets/search/text.js');
-            return makeText(rules).queryTerms(text);
+            const words = makeText(rules);
+            return [words.queryTerms(text), words.exactTerms(text)];
         }""",
         samples,
     )
-    assert in_browser == query_terms(samples)
-    assert in_browser[:3] == ["ʒkacik", "ʒmaluch", "ʒwisl"]
+    assert in_browser == [query_terms(samples), exact_terms(samples)]
+    assert in_browser[0][:3] == ["ʒkacik", "ʒmaluch", "ʒwisl"]
 
 
 def test_first_results_of_a_shared_link_cost_little(page, server):

@@ -105,7 +105,8 @@ function yearsOf(state) {
 }
 
 function filtersOf(state, leaveOut = null) {
-  const filters = { index: state.all ? INDEX.all : INDEX.page };
+  // Which index: needed only once the all-languages index has joined (it costs a filter file).
+  const filters = allLanguagesMerged ? { index: state.all ? INDEX.all : INDEX.page } : {};
   for (const name of facetNames) {
     if (name !== leaveOut && state.facets[name].length) filters[name] = { any: state.facets[name] };
   }
@@ -119,14 +120,14 @@ async function find(terms, filters) {
   return pagefind.search(terms.join(" "), { filters });
 }
 
-// Results of the stemmed, folded query; those that also match the words as
-// typed (Pagefind's own search, which ignores most diacritics) come first.
+// Every practice with some form of each word; those with the words as typed
+// (without diacritics) come first.
 async function search(state) {
   const terms = text.queryTerms(state.q);
   const filters = filtersOf(state);
   const [found, exact] = await Promise.all([
     find(terms, filters),
-    terms.length ? pagefind.search(state.q, { filters }) : null,
+    terms.length ? pagefind.search(text.exactTerms(state.q).join(" "), { filters }) : null,
   ]);
   if (!exact) return found.results;
   const typed = new Set(exact.results.map((result) => result.id));
