@@ -129,16 +129,18 @@ async function search(state) {
     find(terms, filters),
     terms.length ? pagefind.search(text.exactTerms(state.q).join(" "), { filters }) : null,
   ]);
-  if (!exact) return found.results;
+  if (!exact) return { found, results: found.results };
   const typed = new Set(exact.results.map((result) => result.id));
-  return [...found.results.filter((r) => typed.has(r.id)), ...found.results.filter((r) => !typed.has(r.id))];
+  const results = [...found.results.filter((r) => typed.has(r.id)), ...found.results.filter((r) => !typed.has(r.id))];
+  return { found, results };
 }
 
-// How many results each facet value would give. A facet's own choices are
-// alternatives, so its values are counted as if none of them were chosen.
-async function facetCounts(state) {
+// How many results each facet value would give: from `found` when it was
+// searched with the filters loaded, else by searching again. A facet's own
+// choices are alternatives, so its values are counted as if none were chosen.
+async function facetCounts(state, found) {
   const terms = text.queryTerms(state.q);
-  const counts = { ...(await find(terms, filtersOf(state))).filters };
+  const counts = { ...(found ?? (await find(terms, filtersOf(state)))).filters };
   for (const name of facetNames) {
     if (state.facets[name].length) {
       counts[name] = (await find(terms, filtersOf(state, name))).filters[name] || {};
@@ -192,7 +194,8 @@ async function update() {
   try {
     await loadPagefind();
     if (state.all) await mergeAllLanguages();
-    const results = await search(state);
+    const countsReady = countsLoaded[state.all ? "all" : "page"];
+    const { found, results } = await search(state);
     if (thisRun !== run) return;
     shown = { results };
     list.replaceChildren();
@@ -207,7 +210,7 @@ async function update() {
     // Tests and measurements wait for these marks.
     form.dataset.searched = searchedNow;
     await loadCounts(state.all);
-    const counts = await facetCounts(state);
+    const counts = await facetCounts(state, countsReady ? found : null);
     if (thisRun !== run) return;
     showCounts(counts);
     form.dataset.counted = searchedNow;
