@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from . import vocabularies
 from .interface import word
 from .model import Catalogue, Practice
+from .search_text import fold
 
 # Facet -> (vocabulary of its values or None, interface word of its name).
 TERM_FACETS = {
@@ -68,7 +69,8 @@ def facets(catalogue: Catalogue, lang: str) -> list[Facet]:
             options = [(term, vocabularies.label(vocabulary, term, lang)) for term in vocabularies.ids(vocabulary)]
         else:
             options = sorted(
-                ((code, vocabularies.country_name(code, lang)) for code in used[name]), key=lambda option: option[1]
+                ((code, vocabularies.country_name(code, lang)) for code in used[name]),
+                key=lambda option: fold(option[1]),  # Česko among the C's
             )
         result.append(Facet(name, word(label_key, lang), [option for option in options if option[0] in used[name]]))
     return result

@@ -5,9 +5,9 @@ it (its own text, else the original), so a reader searches what the lists
 of their language show. A further index, `mul` ("multiple languages"),
 holds each practice once with all its texts, for "search all languages".
 
-Records are small HTML documents made from the model, never published;
-besides the text they hold its folded, stemmed words (see `search_text`),
-the facet values as filters and what a result shows as metadata.
+Records are small HTML documents made from the model, never published:
+the words of each text as tokens (folded and stemmed, see `search_text`),
+the facet values as filters, and what a result shows as metadata.
 """
 
 from __future__ import annotations
@@ -19,8 +19,6 @@ import tempfile
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
-
-import markdown
 
 from . import site, vocabularies
 from .docs_tree import sync_folder
@@ -42,19 +40,20 @@ class SearchIndexError(RuntimeError):
 
 @dataclass(frozen=True)
 class IndexedText:
+    """The words of one text of a practice, as tokens, by weight.
+
+    Its title, its summary, and the rest: the names in its facts and its body.
+    """
+
     lang: str
-    title: str
-    summary: str
-    facts: str
-    body_html: str
     title_tokens: str
     summary_tokens: str
     other_tokens: str
 
 
 @cache
-def _markdown_to_html(body: str) -> str:
-    return markdown.markdown(body)
+def _body_tokens(body: str) -> list[str]:
+    return tokens(body)
 
 
 def facts_text(practice: Practice, lang: str) -> str:
@@ -71,18 +70,17 @@ def facts_text(practice: Practice, lang: str) -> str:
 
 def indexed_text(practice: Practice, text_lang: str, facts_lang: str) -> IndexedText:
     text = practice.texts[text_lang]
-    facts = facts_text(practice, facts_lang)
-    body_html = _markdown_to_html(text.body)
     return IndexedText(
         lang=text_lang,
-        title=text.title,
-        summary=text.summary,
-        facts=facts,
-        body_html=body_html,
-        title_tokens=" ".join(tokens(text.title)),
-        summary_tokens=" ".join(tokens(text.summary)),
-        other_tokens=" ".join(tokens(facts) + tokens(text.body)),
+        title_tokens=_distinct(tokens(text.title)),
+        summary_tokens=_distinct(tokens(text.summary)),
+        other_tokens=_distinct(tokens(facts_text(practice, facts_lang)) + _body_tokens(text.body)),
     )
+
+
+def _distinct(words: list[str]) -> str:
+    # Once each: the stemmed words find pages, the text itself ranks them.
+    return " ".join(dict.fromkeys(words))
 
 
 def language_record(practice: Practice, lang: str) -> str:

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import cache
 
 # Letters that Unicode decomposition leaves alone ("ł" is not "l" + a mark).
 FOLDED_LETTERS = {
@@ -34,20 +35,36 @@ MIN_STEM = 3
 # A word shorter than this is left out of the index and of the query.
 MIN_WORD = 2
 
-# Index tokens are marked so that they never meet the page's own words:
-# the query asks for MARK + stem as a prefix, the index holds
-# MARK + stem + END, which no stemmer trims and no shorter query ends in.
+# The index holds each word as one token, MARK + stem + MARK + word + MARK
+# ("knihovně" -> "ʒknihovnʒknihovneʒ"). The search asks for MARK + stem as a
+# prefix (every form of the word) and for MARK + stem + MARK + word (the
+# form as typed, to rank it first); both lie next to each other in the
+# index, so they cost one download. The marks keep tokens apart from any
+# other word, keep stemmers from trimming them, and keep Pagefind (which
+# falls back to the longest indexed word that is a prefix of an unknown
+# term) from matching a token to a longer query. Words with digits stay as
+# they are: Pagefind splits such words at the digits.
 MARK = "ʒ"
-END = "0"
 
 _WORD = re.compile(r"[^\W_]+")
 
 
+class _Folding(dict):
+    """Character -> its folded form, worked out the first time it is met."""
+
+    def __missing__(self, code: int) -> str:
+        decomposed = unicodedata.normalize("NFD", chr(code))
+        bare = "".join(char for char in decomposed if not unicodedata.category(char).startswith("M"))
+        self[code] = "".join(FOLDED_LETTERS.get(char, char) for char in bare)
+        return self[code]
+
+
+_FOLDING = _Folding()
+
+
 def fold(text: str) -> str:
     """Lower case without diacritics: "Kącik Malucha" -> "kacik malucha"."""
-    decomposed = unicodedata.normalize("NFD", text.lower())
-    bare = "".join(char for char in decomposed if not unicodedata.category(char).startswith("M"))
-    return "".join(FOLDED_LETTERS.get(char, char) for char in bare)
+    return text.lower().translate(_FOLDING)
 
 
 def words(text: str) -> list[str]:
@@ -55,6 +72,7 @@ def words(text: str) -> list[str]:
     return [word for word in _WORD.findall(fold(text)) if len(word) >= MIN_WORD]
 
 
+@cache
 def stem(word: str) -> str:
     """The light stem of one folded word."""
     for ending in ENDINGS:
@@ -75,14 +93,28 @@ def stem(word: str) -> str:
     return word
 
 
+def _has_digit(word: str) -> bool:
+    return any(char.isnumeric() for char in word)
+
+
+def token(word: str) -> str:
+    """How the index holds one folded word."""
+    return word if _has_digit(word) else f"{MARK}{stem(word)}{MARK}{word}{MARK}"
+
+
 def tokens(text: str) -> list[str]:
-    """What the index holds for `text`: one marked stem per word."""
-    return [f"{MARK}{stem(word)}{END}" for word in words(text)]
+    """What the index holds for `text`."""
+    return [token(word) for word in words(text)]
 
 
 def query_terms(query: str) -> list[str]:
-    """What the search asks for: one marked stem per word, matched as a prefix."""
-    return [f"{MARK}{stem(word)}" for word in words(query)]
+    """What the search asks for to find every form of each word (each a prefix)."""
+    return [word if _has_digit(word) else f"{MARK}{stem(word)}" for word in words(query)]
+
+
+def exact_terms(query: str) -> list[str]:
+    """What the search asks for to find each word as typed (each a prefix)."""
+    return [word if _has_digit(word) else f"{MARK}{stem(word)}{MARK}{word}" for word in words(query)]
 
 
 def browser_rules() -> dict:

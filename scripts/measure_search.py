@@ -31,6 +31,7 @@ from catalogue import site  # noqa: E402
 from tests.browser import SiteServer, chromium, searched, transferred  # noqa: E402
 
 
+TIMEOUT_MS = 120_000  # a large catalogue on a busy machine
 TEXT_FILES = (".html", "/", ".css", ".js", ".json", ".xml")
 
 
@@ -58,23 +59,23 @@ def measure(browser, base_url: str, lang: str, query: str) -> dict[str, list[tup
 
     context = browser.new_context()
     page = context.new_page()
-    results["link"] = transferred(page, lambda: (page.goto(page_url + with_query), searched(page, with_query)))
+    results["link"] = transferred(page, lambda: (page.goto(page_url + with_query), searched(page, with_query, timeout=TIMEOUT_MS)))
     context.close()
 
     context = browser.new_context()
     page = context.new_page()
     page.goto(page_url)
-    searched(page, "", "counted")
+    searched(page, "", "counted", timeout=TIMEOUT_MS)
 
     def type_query():
         page.fill("#search-query", query)
-        searched(page, with_query)
+        searched(page, with_query, timeout=TIMEOUT_MS)
 
     results["typing"] = transferred(page, type_query)
 
     def all_languages():
         page.check('input[name="lang"][value="all"]')
-        searched(page, "?" + urlencode({"q": query, "lang": "all"}))
+        searched(page, "?" + urlencode({"q": query, "lang": "all"}), timeout=TIMEOUT_MS)
 
     results["all"] = transferred(page, all_languages)
     context.close()

@@ -14,7 +14,7 @@ from urllib.parse import urlencode
 import pytest
 
 from catalogue import site
-from catalogue.search_text import stem, words
+from catalogue.search_text import exact_terms, query_terms
 
 from .browser import SiteServer, searched, transferred
 from .conftest import SEARCH_ENTRIES, built, copy_project
@@ -264,21 +264,33 @@ def test_without_javascript_the_search_page_says_so(browser, server):
 
 
 def test_browser_folds_and_stems_as_python_does(page, server):
-    samples = "Kącik Malucha Wisłą Těšíně Książnicy knihovnách dzieciach knižniciach ŁÓDŹ Żylina deťmi dziećmi Polsce"
+    samples = "Kącik Malucha Wisłą Těšíně Książnicy knihovnách dzieciach knižniciach ŁÓDŹ Żylina deťmi 2005 50+ Ⅻ½"
     page.goto(server.url + "search/")
-    browser_stems = page.evaluate(
+    in_browser = page.evaluate(
         """async (text) => {
             const rules = JSON.parse(document.getElementById('search-settings').textContent).rules;
             const { makeText } = await import('../assets/search/text.js');
-            const t = makeText(rules);
-            return t.words(text).map(t.stem);
+            const words = makeText(rules);
+            return [words.queryTerms(text), words.exactTerms(text)];
         }""",
         samples,
     )
-    assert browser_stems == [stem(word) for word in words(samples)]
+    assert in_browser == [query_terms(samples), exact_terms(samples)]
+    assert in_browser[0][:3] == ["ʒkacik", "ʒmaluch", "ʒwisl"]
 
 
 def test_first_results_of_a_shared_link_cost_little(page, server):
     responses = transferred(page, lambda: open_search(page, server, "cs", {"q": "knihovna"}))
     search = sum(len(body) for url, body in responses if "/pagefind/" in url or "/assets/search/" in url)
     assert 0 < search <= 300_000, json.dumps([(url, len(body)) for url, body in responses])
+
+
+def test_one_index_per_language_and_one_for_all_languages(search_site: Path):
+    entry = json.loads((search_site / "pagefind" / "pagefind-entry.json").read_text(encoding="utf-8"))
+    assert {lang: index["page_count"] for lang, index in entry["languages"].items()} == {
+        "cs": 5,
+        "pl": 5,
+        "sk": 5,
+        "mul": 5,
+    }
+    assert not list((search_site / "pagefind").glob("pagefind-ui.*"))  # only what the search page uses

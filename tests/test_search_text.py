@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from catalogue.search_text import fold, query_terms, stem, tokens, words
+from catalogue.search_text import exact_terms, fold, query_terms, stem, tokens, words
 
 
 def test_fold_drops_every_diacritic_l_with_stroke_included():
@@ -54,9 +54,11 @@ def test_stems_keep_three_letters():
     assert [stem(word) for word in ("deti", "ulica", "oka", "les")] == ["det", "ulik", "oka", "les"]
 
 
-def test_index_tokens_and_query_terms_are_marked_stems():
-    assert tokens("Noc v knihovně") == ["ʒnok0", "ʒknihovn0"]
-    # A query term is a prefix of the token of every form of its word, and of no other.
-    assert query_terms("knihovny") == ["ʒknihovn"]
-    assert "ʒknihovn0".startswith(query_terms("KNIHOVNA")[0])
-    assert not "ʒknihovnik0".startswith("ʒknihovn0")
+def test_index_tokens_hold_stem_and_word_the_query_asks_for_either():
+    assert tokens("Noc v knihovně 2005") == ["ʒnokʒnocʒ", "ʒknihovnʒknihovneʒ", "2005"]
+    assert query_terms("knihovny 2005") == ["ʒknihovn", "2005"]
+    assert exact_terms("knihovny 2005") == ["ʒknihovnʒknihovny", "2005"]
+    # Every form of a word starts with its query term; only the form typed starts with its exact term.
+    forms = tokens("knihovna knihovně knihovny kniha")
+    assert [form.startswith(query_terms("Knihovna")[0]) for form in forms] == [True, True, True, False]
+    assert [form.startswith(exact_terms("knihovne")[0]) for form in forms] == [False, True, False, False]

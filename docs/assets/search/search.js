@@ -2,6 +2,7 @@
 // of the page's language (or of all languages), shows facet counts and results,
 // and writes the state back into the URL as the reader types and filters.
 import { makeText } from "./text.js";
+import { makeResults } from "./results.js";
 
 const settings = JSON.parse(document.getElementById("search-settings").textContent);
 const form = document.querySelector("[data-search-form]");
@@ -10,6 +11,7 @@ const list = form.querySelector("[data-search-results]");
 const moreButton = form.querySelector("[data-search-more]");
 const text = makeText(settings.rules);
 const plural = new Intl.PluralRules(settings.lang);
+const resultItem = makeResults(settings);
 const facetNames = [...form.querySelectorAll("fieldset[data-facet]")]
   .map((fieldset) => fieldset.dataset.facet)
   .filter((name) => name !== "year");
@@ -103,7 +105,8 @@ function yearsOf(state) {
 }
 
 function filtersOf(state, leaveOut = null) {
-  const filters = { index: state.all ? INDEX.all : INDEX.page };
+  // Which index: needed only once the all-languages index has joined (it costs a filter file).
+  const filters = allLanguagesMerged ? { index: state.all ? INDEX.all : INDEX.page } : {};
   for (const name of facetNames) {
     if (name !== leaveOut && state.facets[name].length) filters[name] = { any: state.facets[name] };
   }
@@ -117,25 +120,27 @@ async function find(terms, filters) {
   return pagefind.search(terms.join(" "), { filters });
 }
 
-// Results of the stemmed, folded query; those that also match the words as
-// typed (Pagefind's own search, which ignores most diacritics) come first.
+// Every practice with some form of each word; those with the words as typed
+// (without diacritics) come first.
 async function search(state) {
   const terms = text.queryTerms(state.q);
   const filters = filtersOf(state);
   const [found, exact] = await Promise.all([
     find(terms, filters),
-    terms.length ? pagefind.search(state.q, { filters }) : null,
+    terms.length ? pagefind.search(text.exactTerms(state.q).join(" "), { filters }) : null,
   ]);
-  if (!exact) return found.results;
+  if (!exact) return { found, results: found.results };
   const typed = new Set(exact.results.map((result) => result.id));
-  return [...found.results.filter((r) => typed.has(r.id)), ...found.results.filter((r) => !typed.has(r.id))];
+  const results = [...found.results.filter((r) => typed.has(r.id)), ...found.results.filter((r) => !typed.has(r.id))];
+  return { found, results };
 }
 
-// How many results each facet value would give. A facet's own choices are
-// alternatives, so its values are counted as if none of them were chosen.
-async function facetCounts(state) {
+// How many results each facet value would give: from `found` when it was
+// searched with the filters loaded, else by searching again. A facet's own
+// choices are alternatives, so its values are counted as if none were chosen.
+async function facetCounts(state, found) {
   const terms = text.queryTerms(state.q);
-  const counts = { ...(await find(terms, filtersOf(state))).filters };
+  const counts = { ...(found ?? (await find(terms, filtersOf(state)))).filters };
   for (const name of facetNames) {
     if (state.facets[name].length) {
       counts[name] = (await find(terms, filtersOf(state, name))).filters[name] || {};
@@ -167,62 +172,6 @@ function showCounts(counts) {
   }
 }
 
-function element(tag, className, content) {
-  const node = document.createElement(tag);
-  if (className) node.className = className;
-  if (content !== undefined) node.textContent = content;
-  return node;
-}
-
-// What a result shows, from either kind of index record.
-function describe(data) {
-  const meta = data.meta;
-  const lang = settings.lang;
-  if (meta.original) {
-    const textLang = meta[`title_${lang}`] ? lang : meta.original;
-    return {
-      slug: meta.slug,
-      lang: textLang,
-      title: meta[`title_${textLang}`],
-      summary: meta[`summary_${textLang}`],
-      place: meta[`place_${lang}`],
-    };
-  }
-  return { slug: meta.slug, lang: meta.lang, title: meta.title, summary: meta.summary, place: meta.place };
-}
-
-function resultItem(data) {
-  const practice = describe(data);
-  const labels = settings.labels;
-  const item = element("li", "search-result");
-  const heading = element("h3", "search-result__title");
-  const link = element("a", "", practice.title);
-  link.href = `${settings.practices}${practice.slug}/`;
-  link.lang = practice.lang;
-  heading.append(link);
-  if (practice.lang !== settings.lang) {
-    const badge = element("span", "language-badge", practice.lang.toUpperCase());
-    badge.title = settings.badgeTitles[practice.lang];
-    heading.append(" ", badge);
-  }
-  const summary = element("p", "search-result__summary", practice.summary);
-  summary.lang = practice.lang;
-  const filters = data.filters;
-  const countries = (filters.country || []).map((code) => labels.country[code] || code).join(", ");
-  const facts = [
-    (filters.type || []).map((id) => labels.type[id] || id).join(", "),
-    [practice.place, countries].filter(Boolean).join(", "),
-    settings.languageNames[practice.lang],
-  ];
-  const meta = element("p", "search-result__meta");
-  facts.forEach((fact, index) => {
-    if (index) meta.append(" · ");
-    meta.append(element("span", "", fact));
-  });
-  item.append(heading, summary, meta);
-  return item;
-}
-
 async function showMore(focusFirst) {
   const start = list.children.length;
   const batch = shown.results.slice(start, start + settings.pageSize);
@@ -245,7 +194,8 @@ async function update() {
   try {
     await loadPagefind();
     if (state.all) await mergeAllLanguages();
-    const results = await search(state);
+    const countsReady = countsLoaded[state.all ? "all" : "page"];
+    const { found, results } = await search(state);
     if (thisRun !== run) return;
     shown = { results };
     list.replaceChildren();
@@ -260,7 +210,7 @@ async function update() {
     // Tests and measurements wait for these marks.
     form.dataset.searched = searchedNow;
     await loadCounts(state.all);
-    const counts = await facetCounts(state);
+    const counts = await facetCounts(state, countsReady ? found : null);
     if (thisRun !== run) return;
     showCounts(counts);
     form.dataset.counted = searchedNow;

@@ -34,10 +34,19 @@ export function makeText(rules) {
     return word;
   }
 
-  // The query as index tokens, each matched as a prefix: "Knihovně" -> "ʒknihovn".
+  // The query as the index holds it (see catalogue/search_text.py), each term
+  // matched as a prefix: every form of each word ("Knihovně" -> "ʒknihovn"),
+  // or each word as typed ("ʒknihovnʒknihovne"). Words with digits stay as they are.
+  const hasDigit = (word) => /\p{N}/u.test(word);
+  const mark = rules.mark;
+
   function queryTerms(query) {
-    return words(query).map((word) => rules.mark + stem(word));
+    return words(query).map((word) => (hasDigit(word) ? word : mark + stem(word)));
   }
 
-  return { fold, words, stem, queryTerms };
+  function exactTerms(query) {
+    return words(query).map((word) => (hasDigit(word) ? word : mark + stem(word) + mark + word));
+  }
+
+  return { fold, words, stem, queryTerms, exactTerms };
 }
