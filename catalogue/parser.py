@@ -12,6 +12,11 @@ from . import yaml_loader
 from .glossary import section_headings
 from .errors import Problem
 
+# Real entries are a few kilobytes with lines under a thousand characters;
+# the limits stop a mistaken paste or a hostile file long before it costs time.
+MAX_FILE_BYTES = 200_000
+MAX_LINE_CHARS = 5_000
+
 
 @dataclass
 class EntryFile:
@@ -48,6 +53,9 @@ class EntryFile:
 def read_entry_file(path: Path, shown_path: str, lang: str) -> tuple[EntryFile, list[Problem]]:
     """Parse `path`; problems that stop the file from being read are returned."""
     entry = EntryFile(path=shown_path, lang=lang)
+    size = path.stat().st_size
+    if size > MAX_FILE_BYTES:
+        return entry, [Problem.at(shown_path, 1, "file-too-large", size=f"{size:,}", limit=f"{MAX_FILE_BYTES:,}")]
     raw = path.read_bytes()
     if b"\x00" in raw:
         return entry, [Problem.at(shown_path, 1, "nul-byte")]
@@ -57,6 +65,9 @@ def read_entry_file(path: Path, shown_path: str, lang: str) -> tuple[EntryFile, 
         line = raw[: error.start].count(b"\n") + 1
         return entry, [Problem.at(shown_path, line, "not-utf8")]
     text = text.replace("\r\n", "\n")
+    for number, line in enumerate(text.split("\n"), start=1):
+        if len(line) > MAX_LINE_CHARS:
+            return entry, [Problem.at(shown_path, number, "line-too-long", length=f"{len(line):,}", limit=f"{MAX_LINE_CHARS:,}")]
     if not text.startswith("---\n"):
         return entry, [Problem.at(shown_path, 1, "no-front-matter")]
     try:
@@ -70,8 +81,8 @@ def read_entry_file(path: Path, shown_path: str, lang: str) -> tuple[EntryFile, 
     try:
         entry.node = yaml_loader.compose(front)
         data = yaml_loader.construct(entry.node) if entry.node is not None else None
-    except yaml_loader.AliasFound as found:
-        return entry, [Problem.at(shown_path, found.line, "yaml-alias")]
+    except yaml_loader.EntryProblem as found:
+        return entry, [Problem.at(shown_path, found.line, found.code, **found.params)]
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         line = mark.line + 1 if mark else 1
