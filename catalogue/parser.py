@@ -26,11 +26,16 @@ class EntryFile:
     lang: str
     data: dict = field(default_factory=dict)
     body: str = ""
-    body_line: int = 1
+    body_line: int = 1  # the first line after the front matter
+    body_start: int = 1  # the line holding body[0]
     # The front matter as parsed starts on the opening `---` line, so a
     # node's 0-based line plus this offset is its line in the file.
     front_line: int = 1
     node: yaml.Node | None = None
+
+    def body_lines(self):
+        """(line number in the file, text) of every line of the body."""
+        return enumerate(self.body.split("\n"), start=self.body_start)
 
     def line_of(self, *keys) -> int:
         """Line of the field at `keys` (e.g. "libraries", 0, "name")."""
@@ -75,8 +80,8 @@ def read_entry_file(path: Path, shown_path: str, lang: str) -> tuple[EntryFile, 
     except ValueError:
         return entry, [Problem.at(shown_path, 1, "unclosed-front-matter")]
     closing_line = 1 + front.count("\n")
-    stripped = body.lstrip("\n")
-    entry.body_line = closing_line + (len(body) - len(stripped)) + (0 if body.startswith("\n") else 1)
+    entry.body_line = closing_line + 1
+    entry.body_start = text.count("\n", 0, len(text) - len(body)) + 1
     entry.body = body
     try:
         entry.node = yaml_loader.compose(front)

@@ -7,6 +7,7 @@ from pathlib import Path
 from .errors import InvalidCatalogue, Problem
 from .loader import read_entries
 from .model import Catalogue, practice_from_files
+from .privacy import personal_data_problems
 from .rules import check_aliases, check_related, check_slug, check_years, split_original
 from .schema_check import schema_problems
 
@@ -24,6 +25,8 @@ def check_catalogue(entries_dir: Path, root: Path) -> tuple[Catalogue, list[Prob
             folder_problems += check_years(original)
         for translation in translations:
             folder_problems += schema_problems(translation, "translation")
+        for entry in folder.files:
+            folder_problems += personal_data_problems(entry)
         problems += folder_problems
         if original is not None and not folder_problems:
             practice = practice_from_files(folder.slug, original, translations)
