@@ -6,6 +6,7 @@ from pathlib import Path
 
 from .errors import InvalidCatalogue, Problem
 from .loader import read_entries
+from .markup import body_problems
 from .model import Catalogue, practice_from_files
 from .privacy import personal_data_problems
 from .rules import check_aliases, check_related, check_slug, check_years, split_original
@@ -26,7 +27,7 @@ def check_catalogue(entries_dir: Path, root: Path) -> tuple[Catalogue, list[Prob
         for translation in translations:
             folder_problems += schema_problems(translation, "translation")
         for entry in folder.files:
-            folder_problems += personal_data_problems(entry)
+            folder_problems += personal_data_problems(entry) + body_problems(entry)
         problems += folder_problems
         if original is not None and not folder_problems:
             practice = practice_from_files(folder.slug, original, translations)
