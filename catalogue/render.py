@@ -64,6 +64,11 @@ def _page(template: str, front: dict, **context) -> str:
     return f"---\n{header}---\n\n{body}"
 
 
+def last_updated(practices: list[Practice]) -> dict:
+    """The page's date for the sitemap: the newest `updated` of what it shows."""
+    return {"updated": max(practice.updated for practice in practices)} if practices else {}
+
+
 def title_order(practice: Practice, lang: str) -> tuple[str, str]:
     """Sort key: the shown title without diacritics (ł and ß included), then the slug."""
     return slugify(practice.text(lang).title), practice.slug
@@ -73,7 +78,7 @@ def home_page(catalogue: Catalogue, lang: str) -> str:
     types = list(vocabularies.terms("type").values())
     return _page(
         "home.md.j2",
-        {"title": word("home_title", lang), "description": word("home_intro", lang)},
+        {"title": word("home_title", lang), "description": word("home_intro", lang), **last_updated(catalogue.practices)},
         lang=lang,
         page=site.HOME,
         types=types,
@@ -87,7 +92,7 @@ def type_page(catalogue: Catalogue, type_id: str, lang: str) -> str:
     practices = sorted(catalogue.of_type(type_id), key=lambda practice: title_order(practice, lang))
     return _page(
         "type.md.j2",
-        {"title": term.label[lang], "description": term.description[lang]},
+        {"title": term.label[lang], "description": term.description[lang], **last_updated(practices)},
         lang=lang,
         page=site.type_page(type_id),
         term=term,
@@ -100,7 +105,7 @@ def practice_page(catalogue: Catalogue, practice: Practice, lang: str) -> str:
     related = [catalogue.by_slug[slug] for slug in practice.related if slug in catalogue.by_slug]
     return _page(
         "practice.md.j2",
-        {"title": text.title, "description": text.summary},
+        {"title": text.title, "description": text.summary, **last_updated([practice])},
         lang=lang,
         page=site.practice_page(practice.slug),
         practice=practice,

@@ -33,3 +33,18 @@ def copy_project(target: Path, entries_from: Path) -> Path:
     shutil.copytree(entries_from, target / "entries")
     (target / "build" / "docs").mkdir(parents=True)
     return target
+
+
+HOSTILE_ENTRIES = ROOT / "tests" / "fixtures" / "hostile"
+
+
+@pytest.fixture(scope="session")
+def hostile_site(tmp_path_factory) -> Path:
+    """The site built from the real entries plus the valid-but-hostile fixtures."""
+    from .test_build import built
+
+    project = copy_project(tmp_path_factory.mktemp("hostile"), ROOT / "entries")
+    for practice in sorted(HOSTILE_ENTRIES.iterdir()):
+        if practice.is_dir():
+            shutil.copytree(practice, project / "entries" / practice.name)
+    return built(project)
