@@ -14,13 +14,13 @@ from catalogue import vocabularies
 from catalogue.validate import load_catalogue
 
 from .conftest import FIXTURE_ENTRIES, ROOT, copy_project
-from .sitecheck import broken_links, pages, parse
+from .sitecheck import broken_links, cross_language_links, foreign_resources, missing_images, pages, parse
 
 LANGUAGES = vocabularies.languages()
 
 
-def build(project: Path) -> subprocess.CompletedProcess:
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+def build(project: Path, **env_vars: str) -> subprocess.CompletedProcess:
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **env_vars}
     return subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "-d", str(project / "site")],
         cwd=project,
@@ -30,8 +30,8 @@ def build(project: Path) -> subprocess.CompletedProcess:
     )
 
 
-def built(project: Path) -> Path:
-    result = build(project)
+def built(project: Path, **env_vars: str) -> Path:
+    result = build(project, **env_vars)
     assert result.returncode == 0, result.stderr
     return project / "site"
 
@@ -153,3 +153,37 @@ def test_build_leaves_valid_entries_untouched(tmp_path: Path):
     built(project)
     after = {path: path.read_bytes() for path in (project / "entries").rglob("*") if path.is_file()}
     assert before == after
+
+
+def test_every_link_image_and_language_link_holds_with_hostile_entries(hostile_site: Path):
+    assert broken_links(hostile_site) == []
+    assert missing_images(hostile_site) == []
+    assert cross_language_links(hostile_site, LANGUAGES) == []
+    assert foreign_resources(hostile_site) == []
+
+
+def test_the_404_page_speaks_the_default_language_and_leads_to_the_homes(real_site: Path):
+    page = parse(real_site / "404.html")
+    assert page.lang == vocabularies.default_language()
+    switcher = [link.url for link in page.all_links if link.language_link]
+    assert switcher == ["/", "/pl/", "/sk/"]
+    assert not (real_site / "pl" / "404.html").exists()
+
+
+def test_sitemap_dates_come_from_the_entries(real_site: Path):
+    catalogue = load_catalogue(ROOT / "entries", ROOT)
+    sitemap = (real_site / "sitemap.xml").read_text(encoding="utf-8")
+    practice = catalogue.practices[0]
+    entry = sitemap[sitemap.index(f"<loc>/pl/practices/{practice.slug}/</loc>") :]
+    assert entry[: entry.index("</url>")].count(f"<lastmod>{practice.updated}</lastmod>") == 1
+    assert sitemap.count("<lastmod>") == sitemap.count("<url>") - len(LANGUAGES)  # the about pages have no date
+
+
+def test_a_second_build_on_another_day_is_byte_identical(real_site: Path, tmp_path: Path):
+    # Another folder, another day (SOURCE_DATE_EPOCH is MkDocs' notion of now), another hash seed.
+    again = built(copy_project(tmp_path / "again", ROOT / "entries"), SOURCE_DATE_EPOCH="2000000000", PYTHONHASHSEED="7")
+    first = {path.relative_to(real_site): path.read_bytes() for path in sorted(real_site.rglob("*")) if path.is_file()}
+    second = {path.relative_to(again): path.read_bytes() for path in sorted(again.rglob("*")) if path.is_file()}
+    assert sorted(first) == sorted(second)
+    assert [str(name) for name in first if first[name] != second[name]] == []
+    assert len(first) > 150
