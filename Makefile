@@ -2,7 +2,7 @@
 # make build  - a strict build into site/ (replaced only when the build succeeds)
 # make test   - the whole test suite, browser tests included
 # Each target sets up what it needs: .venv with the pinned requirements,
-# and for the tests Debian's chromium.
+# and for the tests Debian's chromium and axe-core (npm, package-lock.json).
 
 PYTHON ?= python3
 VENV := .venv
@@ -40,8 +40,13 @@ validate: $(VENV)/.site-installed
 browser:
 	@command -v chromium >/dev/null || scripts/install_browser.sh
 
-test: $(VENV)/.dev-installed browser build/docs
+# The tests need only axe-core; Lighthouse (the dev dependency) is for make lighthouse.
+node_modules/.test-installed: package.json package-lock.json
+	npm ci --omit=dev --no-audit --no-fund
+	touch $@
+
+test: $(VENV)/.dev-installed browser build/docs node_modules/.test-installed
 	$(BIN)/python -m pytest
 
 clean:
-	rm -rf build site
+	rm -rf build site node_modules
