@@ -1,6 +1,7 @@
 # make serve  - the site on http://127.0.0.1:8000 (rebuilds on every change)
 # make build  - a strict build into site/ (replaced only when the build succeeds)
 # make test   - the whole test suite, browser tests included
+# make lighthouse - Lighthouse scores of a fresh build into reports/lighthouse.json
 # Each target sets up what it needs: .venv with the pinned requirements,
 # and for the tests Debian's chromium and axe-core (npm, package-lock.json).
 
@@ -9,7 +10,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test validate browser clean
+.PHONY: serve build test validate browser lighthouse clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -47,6 +48,13 @@ node_modules/.test-installed: package.json package-lock.json
 
 test: $(VENV)/.dev-installed browser build/docs node_modules/.test-installed
 	$(BIN)/python -m pytest
+
+node_modules/.lighthouse-installed: package.json package-lock.json
+	npm ci --no-audit --no-fund
+	touch $@ node_modules/.test-installed
+
+lighthouse: build browser node_modules/.lighthouse-installed
+	CHROME_PATH=$$(command -v chromium) $(BIN)/python scripts/lighthouse.py
 
 clean:
 	rm -rf build site node_modules

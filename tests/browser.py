@@ -21,6 +21,10 @@ CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking"]
 
 
+def _executable() -> str | None:
+    return CHROMIUM if Path(CHROMIUM).is_file() else shutil.which("chromium")
+
+
 def require_browser() -> None:
     """Skip (or, under CI, fail) when the browser tests cannot run here."""
     missing = []
@@ -28,7 +32,7 @@ def require_browser() -> None:
         import playwright.sync_api  # noqa: F401
     except ImportError:
         missing.append("the Python package playwright (requirements-dev.txt)")
-    if not Path(CHROMIUM).is_file() and not shutil.which("chromium"):
+    if not _executable():
         missing.append(f"chromium at {CHROMIUM} (scripts/install_browser.sh)")
     if missing:
         reason = "browser tests need " + " and ".join(missing)
@@ -62,9 +66,8 @@ def chromium():
     """A headless chromium; call require_browser() first."""
     from playwright.sync_api import sync_playwright
 
-    executable = CHROMIUM if Path(CHROMIUM).is_file() else shutil.which("chromium")
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
+        browser = playwright.chromium.launch(executable_path=_executable(), args=CHROMIUM_ARGS)
         try:
             yield browser
         finally:
@@ -103,7 +106,7 @@ def visit_all(site: Path, inspect, concurrency: int = 4) -> dict:
 
     async def run(base: str) -> dict:
         async with async_playwright() as playwright:
-            browser = await playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+            browser = await playwright.chromium.launch(executable_path=_executable(), args=CHROMIUM_ARGS)
             slots = asyncio.Semaphore(concurrency)
 
             async def one(url: str):
