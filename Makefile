@@ -1,6 +1,8 @@
 # make serve  - the site on http://127.0.0.1:8000 (rebuilds on every change)
 # make build  - a strict build into site/ (replaced only when the build succeeds)
 # make test   - the whole test suite, browser tests included
+# make preview ENTRY=entries/<slug>  - only that practice, in every language, with its lists
+# make urls   - record newly published addresses in urls.txt (never drops one)
 # make lighthouse - Lighthouse scores of a fresh build into reports/lighthouse.json
 # Each target sets up what it needs: .venv with the pinned requirements,
 # and for the tests Debian's chromium and axe-core (npm, package-lock.json).
@@ -10,7 +12,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test validate browser lighthouse clean
+.PHONY: serve build test validate preview urls browser lighthouse clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -37,6 +39,13 @@ build: $(VENV)/.site-installed build/docs
 
 validate: $(VENV)/.site-installed
 	$(BIN)/python scripts/validate.py
+
+preview: $(VENV)/.site-installed
+	@test -n "$(ENTRY)" || { echo "usage: make preview ENTRY=entries/<slug>" >&2; exit 2; }
+	$(BIN)/python scripts/preview.py "$(ENTRY)"
+
+urls: $(VENV)/.site-installed build/docs
+	$(BIN)/python scripts/update_urls.py
 
 browser:
 	@command -v chromium >/dev/null || scripts/install_browser.sh

@@ -11,6 +11,11 @@ from .model import Catalogue, Practice
 # Fields the export writes first, in this order; every other fact follows.
 LEADING = ("id", "type", "scope", "countries", "status", "started", "ended", "original_language", "translations", "title", "summary", "url")
 NOT_EXPORTED = ("slug", "texts", "images")
+DATA_LICENSE = {
+    "id": "CC-BY-4.0",
+    "title": "Creative Commons Attribution 4.0 International (CC BY 4.0)",
+    "url": "https://creativecommons.org/licenses/by/4.0/",
+}
 
 
 def practice_record(practice: Practice) -> dict:
@@ -39,6 +44,7 @@ def practice_record(practice: Practice) -> dict:
 
 def catalogue_json(catalogue: Catalogue) -> str:
     data = {
+        "license": DATA_LICENSE,
         "languages": list(vocabularies.languages()),
         "practices": [practice_record(practice) for practice in catalogue.practices],
     }

@@ -11,6 +11,7 @@ from .errors import Problem
 from .parser import EntryFile, read_entry_file
 
 IMAGE_SUFFIXES = (".jpg", ".jpeg", ".png", ".webp")
+LIBRARY_NAMES = "libraries.yml"  # spellings of one library, read by `library_names`
 
 
 @dataclass
@@ -57,7 +58,8 @@ def _read_folder(folder: Path, root: Path, problems: list[Problem]) -> EntryFold
         elif item.suffix == ".md" and item.stem in languages:
             parsed, file_problems = read_entry_file(item, shown, item.stem)
             problems.extend(file_problems)
-            if file_problems:
+            # An empty body still lets the front matter be checked: all problems at once.
+            if any(problem.code != "empty-body" for problem in file_problems):
                 entry.unreadable = True
             else:
                 by_language[item.stem] = parsed
@@ -73,11 +75,17 @@ def _read_folder(folder: Path, root: Path, problems: list[Problem]) -> EntryFold
     return entry
 
 
-def read_entries(entries_dir: Path, root: Path) -> tuple[list[EntryFolder], list[Problem]]:
-    """Every practice folder under `entries_dir`, with the problems met reading them."""
+def read_entry_folder(folder: Path, root: Path) -> tuple[EntryFolder, list[Problem]]:
+    """One practice folder, with the problems met reading it."""
+    problems: list[Problem] = []
+    return _read_folder(folder, root, problems), problems
+
+
+def read_entries(entries_dir: Path, root: Path, only: str | None = None) -> tuple[list[EntryFolder], list[Problem]]:
+    """Every practice folder under `entries_dir` (or only the one named), with the problems met reading them."""
     folders, problems = [], []
-    for item in sorted(entries_dir.iterdir()):
-        if item.name.startswith(".") or item.name == "README.md":
+    for item in sorted(entries_dir.iterdir()) if only is None else [entries_dir / only]:
+        if item.name.startswith(".") or item.name in ("README.md", LIBRARY_NAMES):
             continue
         if refused := _refused(item, _shown(item, root)):
             problems.append(refused)

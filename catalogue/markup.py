@@ -1,7 +1,7 @@
 """Entry bodies are Markdown, never HTML: what the site may render from them.
 
 Each body is rendered here exactly as the site renders it, and refused
-when it holds raw HTML, an attribute other than an id or a class, a link
+when it holds raw HTML (a comment alone, invisible to readers, is allowed), an attribute other than an id or a class, a link
 that is not http(s), mailto or relative, or an image from another site.
 Checking the rendered result, not the source, also catches what reaches
 HTML by a side door (entities in `java&#115;cript:`, attribute lists).
@@ -9,6 +9,7 @@ HTML by a side door (entities in `java&#115;cript:`, attribute lists).
 
 from __future__ import annotations
 
+import re
 import signal
 import threading
 from contextlib import contextmanager
@@ -35,6 +36,7 @@ ALLOWED_TAGS = {
 }
 COMMON_ATTRIBUTES = {"id", "class"}
 LINK_SCHEMES = ("http", "https", "mailto")
+COMMENT = re.compile(r"<!--(?:(?!-->).)*-->", re.DOTALL)
 # A real body renders in milliseconds; pathological nesting takes minutes.
 RENDER_SECONDS = 3
 
@@ -121,7 +123,9 @@ def body_problems(entry: EntryFile) -> list[Problem]:
     problems = set()
     for raw in renderer.htmlStash.rawHtmlBlocks:
         raw = str(raw)
-        if raw.lstrip().startswith("<"):  # entities such as &nbsp; are stashed too, and welcome
+        # Entities such as &nbsp; are stashed too, and welcome; so is a
+        # comment and nothing else: the writing hints of the entry templates.
+        if raw.lstrip().startswith("<") and not COMMENT.fullmatch(raw.strip()):
             first_line = raw.strip().split("\n")[0]
             problems.add(Problem.at(entry.path, _line_of(entry, first_line), "raw-html", html=_shown(first_line)))
     if problems:

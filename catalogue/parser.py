@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -16,6 +17,15 @@ from .errors import Problem
 # the limits stop a mistaken paste or a hostile file long before it costs time.
 MAX_FILE_BYTES = 200_000
 MAX_LINE_CHARS = 5_000
+
+
+# What a scaffolded body holds before anyone writes: headings and hints.
+NOT_TEXT = re.compile(r"<!--.*?-->|^ {0,3}#{1,6}(?: [^\n]*)?$", re.DOTALL | re.MULTILINE)
+
+
+def has_text(body: str) -> bool:
+    """Whether `body` says anything beyond headings and HTML comments."""
+    return bool(NOT_TEXT.sub("", body).strip())
 
 
 @dataclass
@@ -55,6 +65,17 @@ class EntryFile:
         return line
 
 
+def yaml_problem(shown_path: str, error: yaml.YAMLError, first_line: int = 1, code: str = "yaml-syntax") -> Problem:
+    """Where and why YAML text (starting on `first_line`) does not parse."""
+    mark = getattr(error, "problem_mark", None)
+    line = mark.line + first_line if mark else first_line
+    reason = getattr(error, "problem", None) or str(error)
+    context, context_mark = getattr(error, "context", None), getattr(error, "context_mark", None)
+    if context and context_mark and context_mark.line + first_line != line:
+        reason += f" ({context} started on line {context_mark.line + first_line})"
+    return Problem.at(shown_path, line, code, reason=reason)
+
+
 def read_entry_file(path: Path, shown_path: str, lang: str) -> tuple[EntryFile, list[Problem]]:
     """Parse `path`; problems that stop the file from being read are returned."""
     entry = EntryFile(path=shown_path, lang=lang)
@@ -89,17 +110,11 @@ def read_entry_file(path: Path, shown_path: str, lang: str) -> tuple[EntryFile, 
     except yaml_loader.EntryProblem as found:
         return entry, [Problem.at(shown_path, found.line, found.code, **found.params)]
     except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        line = mark.line + 1 if mark else 1
-        reason = getattr(error, "problem", None) or str(error)
-        context, context_mark = getattr(error, "context", None), getattr(error, "context_mark", None)
-        if context and context_mark and context_mark.line + 1 != line:
-            reason += f" ({context} started on line {context_mark.line + 1})"
-        return entry, [Problem.at(shown_path, line, "yaml-syntax", reason=reason)]
+        return entry, [yaml_problem(shown_path, error)]
     if not isinstance(data, dict):
         return entry, [Problem.at(shown_path, 1, "front-matter-not-mapping")]
     entry.data = data
-    if not body.strip():
+    if not has_text(body):
         sections = ", ".join(section_headings(lang))
         return entry, [Problem.at(shown_path, entry.body_line, "empty-body", sections=sections)]
     return entry, []

@@ -17,10 +17,16 @@ from slugify import slugify
 from . import site, vocabularies
 from .glossary import place_name
 from .interface import count, language_name, word, written_in, years
+from .citation import citation, citation_html, download_names
+from .libraries import LibraryRecord, canonical_name, library_records, library_slug, partners
 from .model import Catalogue, Practice
+from .qr import qr_svg
+from .sharing import page_head, practice_head
 
 TEMPLATES = Path(__file__).parent / "templates"
 NEWEST_ON_HOME = 6
+# libyaml's emitter when PyYAML has it: front matter of every page is written on each build.
+FRONT_DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 
 
 def contact_href(contact: str) -> str:
@@ -51,22 +57,22 @@ def environment() -> jinja2.Environment:
         in_language=site.in_language,
         type_page=site.type_page,
         practice_page=site.practice_page,
+        library_page=site.library_page,
+        library_slug=library_slug,
         languages=vocabularies.languages(),
     )
     return env
 
 
-def _page(template: str, front: dict, **context) -> str:
-    # The theme prints page titles into HTML unescaped, so they are escaped here.
-    front = {name: str(markupsafe.escape(value)) for name, value in front.items()}
-    header = yaml.safe_dump(front, allow_unicode=True, sort_keys=False, width=1000)
+def _page(template: str, front: dict, head: dict | None = None, **context) -> str:
+    # The theme prints page titles into HTML unescaped, so they are escaped here;
+    # it escapes the values of `head` itself.
+    front = {name: str(markupsafe.escape(value)) if isinstance(value, str) else value for name, value in front.items()}
+    if head:
+        front["head"] = head
+    header = yaml.dump(front, Dumper=FRONT_DUMPER, allow_unicode=True, sort_keys=False, width=1000)
     body = environment().get_template(template).render(**context)
     return f"---\n{header}---\n\n{body}"
-
-
-def last_updated(practices: list[Practice]) -> dict:
-    """The page's date for the sitemap: the newest `updated` of what it shows."""
-    return {"updated": max(practice.updated for practice in practices)} if practices else {}
 
 
 def title_order(practice: Practice, lang: str) -> tuple[str, str]:
@@ -74,11 +80,16 @@ def title_order(practice: Practice, lang: str) -> tuple[str, str]:
     return slugify(practice.text(lang).title), practice.slug
 
 
-def home_page(catalogue: Catalogue, lang: str) -> str:
+def _front(page: str, lang: str, title: str, description: str, base_url: str, updated: str | None) -> dict:
+    front = {"title": title, "description": description, **({"updated": updated} if updated else {})}
+    return {"front": front, "head": page_head(page, lang, title, description, base_url)}
+
+
+def home_page(catalogue: Catalogue, lang: str, base_url: str = site.PLACEHOLDER_BASE_URL) -> str:
     types = list(vocabularies.terms("type").values())
     return _page(
         "home.md.j2",
-        {"title": word("home_title", lang), "description": word("home_intro", lang), **last_updated(catalogue.practices)},
+        **_front(site.HOME, lang, word("home_title", lang), word("home_intro", lang), base_url, catalogue.last_updated()),
         lang=lang,
         page=site.HOME,
         types=types,
@@ -87,12 +98,13 @@ def home_page(catalogue: Catalogue, lang: str) -> str:
     )
 
 
-def type_page(catalogue: Catalogue, type_id: str, lang: str) -> str:
+def type_page(catalogue: Catalogue, type_id: str, lang: str, base_url: str = site.PLACEHOLDER_BASE_URL) -> str:
     term = vocabularies.terms("type")[type_id]
     practices = sorted(catalogue.of_type(type_id), key=lambda practice: title_order(practice, lang))
+    updated = catalogue.last_updated(practices) or catalogue.last_updated()
     return _page(
         "type.md.j2",
-        {"title": term.label[lang], "description": term.description[lang], **last_updated(practices)},
+        **_front(site.type_page(type_id), lang, term.label[lang], term.description[lang], base_url, updated),
         lang=lang,
         page=site.type_page(type_id),
         term=term,
@@ -100,26 +112,69 @@ def type_page(catalogue: Catalogue, type_id: str, lang: str) -> str:
     )
 
 
-def practice_page(catalogue: Catalogue, practice: Practice, lang: str) -> str:
+def practice_page(catalogue: Catalogue, practice: Practice, lang: str, base_url: str = site.PLACEHOLDER_BASE_URL) -> str:
     text = practice.text(lang)
     related = [catalogue.by_slug[slug] for slug in practice.related if slug in catalogue.by_slug]
     return _page(
         "practice.md.j2",
-        {"title": text.title, "description": text.summary, **last_updated([practice])},
+        {"title": text.title, "description": text.summary, "updated": practice.updated},
+        practice_head(practice, lang, base_url),
         lang=lang,
+        citation=citation_html(citation(practice, lang, base_url)),
+        downloads=download_names(practice.slug),
+        page_url=site.absolute(base_url, site.in_language(site.practice_page(practice.slug), lang)),
+        short_url=site.absolute(base_url, site.short_link(practice.slug)),
+        qr=qr_svg(site.absolute(base_url, site.short_link(practice.slug))),
+        short_urls={other.slug: site.absolute(base_url, site.short_link(other.slug)) for other in related},
         page=site.practice_page(practice.slug),
         practice=practice,
         related=related,
+        library_pages={
+            library.name: site.library_page(library_slug(canonical_name(catalogue, library.name)))
+            for library in practice.libraries
+        },
     )
 
 
-def render_pages(catalogue: Catalogue) -> dict[str, str]:
+def library_page(catalogue: Catalogue, record: LibraryRecord, lang: str, base_url: str = site.PLACEHOLDER_BASE_URL) -> str:
+    number = count("practice_count", len(record.practices), lang)
+    description = word("library_description", lang, name=record.name, count=number)
+    return _page(
+        "library.md.j2",
+        **_front(site.library_page(record.slug), lang, record.name, description, base_url, catalogue.last_updated(record.practices)),
+        lang=lang,
+        page=site.library_page(record.slug),
+        record=record,
+        practices=sorted(record.practices, key=lambda practice: title_order(practice, lang)),
+        partners=partners(record, catalogue),
+    )
+
+
+def libraries_page(records: list[LibraryRecord], lang: str, base_url: str = site.PLACEHOLDER_BASE_URL, updated: str | None = None) -> str:
+    by_country: dict[str, list[LibraryRecord]] = {}
+    for record in records:
+        by_country.setdefault(record.country, []).append(record)
+    ordered = sorted(by_country.items(), key=lambda item: slugify(vocabularies.country_name(item[0], lang)))
+    return _page(
+        "libraries.md.j2",
+        **_front(site.LIBRARIES, lang, word("field.libraries", lang), word("libraries_intro", lang), base_url, updated),
+        lang=lang,
+        page=site.LIBRARIES,
+        by_country=[(country, sorted(group, key=lambda record: slugify(record.name))) for country, group in ordered],
+    )
+
+
+def render_pages(catalogue: Catalogue, base_url: str = site.PLACEHOLDER_BASE_URL) -> dict[str, str]:
     """Every generated page: docs-relative file name -> Markdown."""
     pages = {}
+    records = library_records(catalogue)
     for lang in vocabularies.languages():
-        pages[site.source_file(site.HOME, lang)] = home_page(catalogue, lang)
+        pages[site.source_file(site.HOME, lang)] = home_page(catalogue, lang, base_url)
         for type_id in vocabularies.ids("type"):
-            pages[site.source_file(site.type_page(type_id), lang)] = type_page(catalogue, type_id, lang)
+            pages[site.source_file(site.type_page(type_id), lang)] = type_page(catalogue, type_id, lang, base_url)
         for practice in catalogue.practices:
-            pages[site.source_file(site.practice_page(practice.slug), lang)] = practice_page(catalogue, practice, lang)
+            pages[site.source_file(site.practice_page(practice.slug), lang)] = practice_page(catalogue, practice, lang, base_url)
+        pages[site.source_file(site.LIBRARIES, lang)] = libraries_page(records, lang, base_url, catalogue.last_updated())
+        for record in records:
+            pages[site.source_file(site.library_page(record.slug), lang)] = library_page(catalogue, record, lang, base_url)
     return pages

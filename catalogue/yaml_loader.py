@@ -1,4 +1,4 @@
-"""A safe YAML loader with the few changes entries need.
+"""A safe YAML loader (and the matching dumper) with the few changes entries need.
 
 - Only `true`/`false` are booleans, so the country code `NO` stays "NO"
   (YAML 1.1 would read it, like `no`, `on` and `off`, as a boolean).
@@ -55,6 +55,23 @@ EntryLoader.yaml_implicit_resolvers = {
 EntryLoader.add_implicit_resolver(
     "tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF")
 )
+
+
+class EntryDumper(yaml.SafeDumper):
+    """Writes values the way EntryLoader reads them: `NO` and dates unquoted."""
+
+
+EntryDumper.yaml_implicit_resolvers = EntryLoader.yaml_implicit_resolvers
+
+
+def flow(value) -> str:
+    """`value` as one line of YAML: a scalar, `[a, b]` or `{k: v}`; None is empty."""
+    if value is None:
+        return ""
+    text = yaml.dump(
+        value, Dumper=EntryDumper, allow_unicode=True, default_flow_style=True, sort_keys=False, width=1_000_000
+    )
+    return text.removesuffix("...\n").strip()
 
 
 def _check_events(text: str) -> None:

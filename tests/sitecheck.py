@@ -11,7 +11,8 @@ from urllib.parse import unquote, urlsplit
 
 VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
 # Where a page may lead to another language: the theme's language switcher,
-# the "other languages" list of a practice and the notice of a missing translation.
+# the "other languages" list of a practice and the notice of a missing
+# translation; and any link that says so with hreflang (the short links).
 LANGUAGE_LINK_CLASSES = {"md-select__link", "other-languages", "fallback-notice"}
 # Links that make the browser fetch something, as opposed to links a reader follows.
 FETCHING_RELS = {"stylesheet", "icon", "preload", "prefetch", "preconnect", "dns-prefetch", "modulepreload", "manifest"}
@@ -48,7 +49,7 @@ class PageParser(HTMLParser):
         if tag == "a" and "name" in attrs:
             self.ids.add(attrs["name"])
         rel = attrs.get("rel") or ""
-        inside = allowed or self._in_language_place()
+        inside = allowed or self._in_language_place() or (tag == "a" and "hreflang" in attrs)
         for name in ("href", "src", "poster"):
             if attrs.get(name) and not (tag == "link" and rel in ("canonical", "alternate")):
                 self.links.append(attrs[name])

@@ -8,20 +8,21 @@ from pathlib import Path
 
 import pytest
 
-from catalogue import vocabularies
+from catalogue import site, vocabularies
 
-from .browser import served_site
+from .browser import SiteServer, searched
 from .conftest import ROOT
 
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 LANGUAGES = vocabularies.languages()
-# Home, a type page, a practice page in its own language, a practice shown in
-# another language with the notice, the about page, and the 404 page.
-PAGES = ("", "types/project/", "practices/kacik-malucha/", "practices/zly-odkaz/", "about/")
-
-
-def prefix(lang: str) -> str:
-    return "" if lang == vocabularies.default_language() else f"{lang}/"
+QUERY = "?q=knihovna"
+# Home, a type page, a practice in its own language, a practice shown in
+# another language with the notice, a library, the search page with results
+# and the about page; then the 404 page.
+PAGES = (
+    site.HOME, site.type_page("project"), site.practice_page("kacik-malucha"), site.practice_page("zly-odkaz"),
+    site.library_page("biblioteka-miejska-w-cieszynie"), site.SEARCH + QUERY, "about/",
+)
 
 
 @pytest.fixture(scope="module")
@@ -34,22 +35,29 @@ def axe_source() -> str:
     return AXE.read_text(encoding="utf-8")
 
 
+def serious_violations(page, axe_source: str) -> list[str]:
+    page.add_script_tag(content=axe_source)
+    result = page.evaluate("axe.run(document, {resultTypes: ['violations']})")
+    return [
+        f"{violation['id']}: {node['target']}"
+        for violation in result["violations"]
+        if violation["impact"] in ("serious", "critical")
+        for node in violation["nodes"]
+    ]
+
+
 @pytest.fixture(scope="module")
-def violations(hostile_site: Path, axe_source: str) -> dict[str, list[str]]:
+def violations(browser, hostile_site: Path, axe_source: str) -> dict[str, list[str]]:
     """Serious and critical axe violations of each page: 'rule: element' lines."""
     found = {}
-    with served_site(hostile_site) as (browser, base):
+    with SiteServer(hostile_site) as server:
         page = browser.new_page()
-        for url in [prefix(lang) + path for lang in LANGUAGES for path in PAGES] + ["404.html"]:
-            page.goto(base + url)
-            page.add_script_tag(content=axe_source)
-            result = page.evaluate("axe.run(document, {resultTypes: ['violations']})")
-            found[url] = [
-                f"{violation['id']}: {node['target']}"
-                for violation in result["violations"]
-                if violation["impact"] in ("serious", "critical")
-                for node in violation["nodes"]
-            ]
+        for url in [site.in_language(path, lang) for lang in LANGUAGES for path in PAGES] + ["404.html"]:
+            page.goto(server.url + url)
+            if QUERY in url:
+                searched(page, QUERY)
+            found[url] = serious_violations(page, axe_source)
+        page.close()
     return found
 
 
@@ -58,23 +66,22 @@ def test_no_serious_accessibility_violation(violations: dict[str, list[str]]):
     assert {url: found for url, found in violations.items() if found} == {}
 
 
-def test_axe_finds_a_violation_when_there_is_one(hostile_site: Path, axe_source: str):
-    with served_site(hostile_site) as (browser, base):
+def test_axe_finds_a_violation_when_there_is_one(browser, hostile_site: Path, axe_source: str):
+    with SiteServer(hostile_site) as server:
         page = browser.new_page()
-        page.goto(base)
+        page.goto(server.url)
         page.evaluate("document.documentElement.removeAttribute('lang')")
-        page.add_script_tag(content=axe_source)
-        result = page.evaluate("axe.run(document, {resultTypes: ['violations']})")
-    assert "html-has-lang" in {violation["id"] for violation in result["violations"]}
+        assert "html-has-lang: ['html']" in serious_violations(page, axe_source)
+        page.close()
 
 
 @pytest.mark.parametrize("lang", [lang for lang in LANGUAGES if lang != vocabularies.default_language()])
-def test_language_switcher_works_by_keyboard(hostile_site: Path, lang: str):
-    with served_site(hostile_site) as (browser, base):
+def test_language_switcher_works_by_keyboard(browser, hostile_site: Path, lang: str):
+    with SiteServer(hostile_site) as server:
         page = browser.new_page()
-        page.goto(base + "practices/kacik-malucha/")
+        page.goto(server.url + "practices/kacik-malucha/")
         target = page.locator(f'a.md-select__link[hreflang="{lang}"]')
-        for _ in range(40):
+        for _ in range(60):
             page.keyboard.press("Tab")
             if target.evaluate("link => link === document.activeElement"):
                 break
@@ -82,5 +89,6 @@ def test_language_switcher_works_by_keyboard(hostile_site: Path, lang: str):
             pytest.fail("Tab never reached the language switcher")
         assert target.is_visible()
         page.keyboard.press("Enter")
-        page.wait_for_url(f"{base}{lang}/practices/kacik-malucha/")
+        page.wait_for_url(f"{server.url}{lang}/practices/kacik-malucha/")
         assert page.evaluate("document.documentElement.lang") == lang
+        page.close()

@@ -3,9 +3,6 @@
 from __future__ import annotations
 
 import json
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -13,27 +10,10 @@ import pytest
 from catalogue import vocabularies
 from catalogue.validate import load_catalogue
 
-from .conftest import FIXTURE_ENTRIES, ROOT, copy_project
+from .conftest import FIXTURE_ENTRIES, ROOT, build, built, copy_project
 from .sitecheck import broken_links, cross_language_links, foreign_resources, missing_images, pages, parse
 
 LANGUAGES = vocabularies.languages()
-
-
-def build(project: Path, **env_vars: str) -> subprocess.CompletedProcess:
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **env_vars}
-    return subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "-d", str(project / "site")],
-        cwd=project,
-        capture_output=True,
-        text=True,
-        env=env,
-    )
-
-
-def built(project: Path, **env_vars: str) -> Path:
-    result = build(project, **env_vars)
-    assert result.returncode == 0, result.stderr
-    return project / "site"
 
 
 @pytest.fixture(scope="module")
@@ -168,22 +148,3 @@ def test_the_404_page_speaks_the_default_language_and_leads_to_the_homes(real_si
     switcher = [link.url for link in page.all_links if link.language_link]
     assert switcher == ["/", "/pl/", "/sk/"]
     assert not (real_site / "pl" / "404.html").exists()
-
-
-def test_sitemap_dates_come_from_the_entries(real_site: Path):
-    catalogue = load_catalogue(ROOT / "entries", ROOT)
-    sitemap = (real_site / "sitemap.xml").read_text(encoding="utf-8")
-    practice = catalogue.practices[0]
-    entry = sitemap[sitemap.index(f"<loc>/pl/practices/{practice.slug}/</loc>") :]
-    assert entry[: entry.index("</url>")].count(f"<lastmod>{practice.updated}</lastmod>") == 1
-    assert sitemap.count("<lastmod>") == sitemap.count("<url>") - len(LANGUAGES)  # the about pages have no date
-
-
-def test_a_second_build_on_another_day_is_byte_identical(real_site: Path, tmp_path: Path):
-    # Another folder, another day (SOURCE_DATE_EPOCH is MkDocs' notion of now), another hash seed.
-    again = built(copy_project(tmp_path / "again", ROOT / "entries"), SOURCE_DATE_EPOCH="2000000000", PYTHONHASHSEED="7")
-    first = {path.relative_to(real_site): path.read_bytes() for path in sorted(real_site.rglob("*")) if path.is_file()}
-    second = {path.relative_to(again): path.read_bytes() for path in sorted(again.rglob("*")) if path.is_file()}
-    assert sorted(first) == sorted(second)
-    assert [str(name) for name in first if first[name] != second[name]] == []
-    assert len(first) > 150

@@ -39,9 +39,9 @@ CASES = {
         '"><svg onload=alert(1)>',
         [f"entries/{NOC}:27: raw HTML '<svg onload=alert(1)>' {RAW_HTML_RULE}"],
     ),
-    "an HTML comment": (
-        "<!-- skryté -->",
-        [f"entries/{NOC}:27: raw HTML '<!-- skryté -->' {RAW_HTML_RULE}"],
+    "a script behind a comment": (
+        "<!-- nápověda --><script>alert(1)</script>",
+        [f"entries/{NOC}:27: raw HTML '<script>alert(1)</script>' {RAW_HTML_RULE}"],
     ),
     "a javascript: link": (
         "[klikni](javascript:alert(1))",
@@ -100,7 +100,7 @@ def test_plain_markdown_passes(entries: Path):
         entries,
         "## Výsledky {: #vysledky }\n\n- **tučně**, *kurzíva*, `<kód>` a A&nbsp;B\n- [web](https://knihovna.example/), "
         "[e-mail](mailto:info@knihovna.example), [jiná praxe](../kacik-pro-nejmensi/)\n\n> citace\n\n"
-        "!!! note \"Poznámka\"\n    Text poznámky.\n\n![fotka](fotka.jpg)",
+        "!!! note \"Poznámka\"\n    Text poznámky.\n\n![fotka](fotka.jpg)\n\n<!-- nápověda šablony -->",
     )
     assert messages(entries) == []
 

@@ -26,7 +26,7 @@ def tiny_site(tmp_path: Path) -> Path:
 def test_a_link_to_another_language_outside_the_switcher_is_found(tmp_path: Path):
     site = tiny_site(tmp_path)
     assert cross_language_links(site, LANGUAGES) == ["index.html: pl/"]
-    write(site, "index.html", '<nav class="other-languages"><ul><li><a href="pl/">pl</a></li></ul></nav>')
+    write(site, "index.html", '<nav class="other-languages"><ul><li><a href="pl/">pl</a></li></ul></nav><a hreflang="pl" href="pl/">')
     write(site, "pl/index.html", '<div class="admonition fallback-notice"><p><a href="../">cs</a></p></div><p><a href="./">pl</a></p>')
     assert cross_language_links(site, LANGUAGES) == []
 
