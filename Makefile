@@ -3,15 +3,16 @@
 # make test   - the whole test suite, browser tests included
 # make preview ENTRY=entries/<slug>  - only that practice, in every language, with its lists
 # make urls   - record newly published addresses in urls.txt (never drops one)
+# make lighthouse - Lighthouse scores of a fresh build into reports/lighthouse.json
 # Each target sets up what it needs: .venv with the pinned requirements,
-# and for the tests Debian's chromium.
+# and for the tests Debian's chromium and axe-core (npm, package-lock.json).
 
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test validate preview urls browser clean
+.PHONY: serve build test validate preview urls browser lighthouse clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -49,8 +50,20 @@ urls: $(VENV)/.site-installed build/docs
 browser:
 	@command -v chromium >/dev/null || scripts/install_browser.sh
 
-test: $(VENV)/.dev-installed browser build/docs
+# The tests need only axe-core; Lighthouse (the dev dependency) is for make lighthouse.
+node_modules/.test-installed: package.json package-lock.json
+	npm ci --omit=dev --no-audit --no-fund
+	touch $@
+
+test: $(VENV)/.dev-installed browser build/docs node_modules/.test-installed
 	$(BIN)/python -m pytest
 
+node_modules/.lighthouse-installed: package.json package-lock.json
+	npm ci --no-audit --no-fund
+	touch $@ node_modules/.test-installed
+
+lighthouse: build browser node_modules/.lighthouse-installed
+	CHROME_PATH=$$(command -v chromium) $(BIN)/python scripts/lighthouse.py
+
 clean:
-	rm -rf build site
+	rm -rf build site node_modules

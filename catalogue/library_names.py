@@ -53,8 +53,8 @@ def _read(path: Path, shown: str) -> tuple[EntryFile | None, list[Problem]]:
     try:
         node = yaml_loader.compose(text)
         data = yaml_loader.construct(node) if node is not None else []
-    except yaml_loader.AliasFound as found:
-        return None, [Problem.at(shown, found.line, "yaml-alias")]
+    except yaml_loader.EntryProblem as found:
+        return None, [Problem.at(shown, found.line, found.code, **found.params)]
     except yaml.YAMLError as error:
         return None, [yaml_problem(shown, error, code="yaml-file-syntax")]
     return EntryFile(path=shown, lang="", data=data if data is not None else [], node=node), []

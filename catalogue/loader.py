@@ -30,17 +30,32 @@ def _shown(path: Path, root: Path) -> str:
         return path.as_posix()
 
 
+def _refused(item: Path, shown: str) -> Problem | None:
+    """Names and kinds of file that no entry may hold, whatever their role.
+
+    A name in decomposed Unicode (as some systems write "č") looks right
+    but is another name to git, to the web server and to links.
+    """
+    if item.is_symlink():
+        return Problem.at(shown, 1, "symlink", name=item.name)
+    if not unicodedata.is_normalized("NFC", item.name):
+        return Problem.at(shown, 1, "name-not-nfc", name=item.name)
+    return None
+
+
 def _read_folder(folder: Path, root: Path, problems: list[Problem]) -> EntryFolder:
-    entry = EntryFolder(slug=unicodedata.normalize("NFC", folder.name), path=_shown(folder, root))
+    entry = EntryFolder(slug=folder.name, path=_shown(folder, root))
     languages = vocabularies.languages()
     by_language = {}
     for item in sorted(folder.iterdir()):
         shown = _shown(item, root)
         if item.name.startswith("."):
             continue
-        if item.is_symlink():
-            problems.append(Problem.at(shown, 1, "symlink", name=item.name))
-        elif item.suffix == ".md" and item.stem in languages and item.is_file():
+        if refused := _refused(item, shown):
+            problems.append(refused)
+        elif not item.is_file():
+            problems.append(Problem.at(shown, 1, "not-a-file", name=item.name))
+        elif item.suffix == ".md" and item.stem in languages:
             parsed, file_problems = read_entry_file(item, shown, item.stem)
             problems.extend(file_problems)
             # An empty body still lets the front matter be checked: all problems at once.
@@ -50,7 +65,7 @@ def _read_folder(folder: Path, root: Path, problems: list[Problem]) -> EntryFold
                 by_language[item.stem] = parsed
         elif item.suffix == ".md":
             problems.append(Problem.at(shown, 1, "unknown-language-file", name=item.name))
-        elif item.suffix.lower() in IMAGE_SUFFIXES and item.is_file():
+        elif item.suffix.lower() in IMAGE_SUFFIXES:
             entry.images.append(item.name)
         else:
             problems.append(Problem.at(shown, 1, "unexpected-file", name=item.name, images=", ".join(IMAGE_SUFFIXES)))
@@ -72,8 +87,8 @@ def read_entries(entries_dir: Path, root: Path, only: str | None = None) -> tupl
     for item in sorted(entries_dir.iterdir()) if only is None else [entries_dir / only]:
         if item.name.startswith(".") or item.name in ("README.md", LIBRARY_NAMES):
             continue
-        if item.is_symlink():
-            problems.append(Problem.at(_shown(item, root), 1, "symlink", name=item.name))
+        if refused := _refused(item, _shown(item, root)):
+            problems.append(refused)
         elif not item.is_dir():
             problems.append(Problem.at(_shown(item, root), 1, "not-a-folder", name=item.name))
         else:

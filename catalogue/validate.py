@@ -8,7 +8,9 @@ from .errors import InvalidCatalogue, Problem
 from .libraries import check_library_addresses
 from .library_names import read_library_names
 from .loader import read_entries
+from .markup import body_problems
 from .model import Catalogue, practice_from_files
+from .privacy import personal_data_problems
 from .rules import check_aliases, check_related, check_slug, check_years, split_original
 from .schema_check import schema_problems
 
@@ -32,6 +34,8 @@ def check_catalogue(
             folder_problems += check_years(original)
         for translation in translations:
             folder_problems += schema_problems(translation, "translation")
+        for entry in folder.files:
+            folder_problems += personal_data_problems(entry) + body_problems(entry)
         problems += folder_problems
         if original is not None and not folder_problems:
             practice = practice_from_files(folder.slug, original, translations)

@@ -4,20 +4,50 @@
   (YAML 1.1 would read it, like `no`, `on` and `off`, as a boolean).
 - Dates stay strings ("2026-11-22"), as JSON Schema expects them.
 - Anchors and aliases are refused before anything is built, so a
-  "billion laughs" document cannot exhaust memory.
+  "billion laughs" document cannot exhaust memory; so is nesting deeper
+  than entries need, which would exhaust the recursive composer.
+- A field given twice is refused rather than silently overwritten.
+- Numbers must be finite and short: Python refuses to convert integers of
+  thousands of digits, and NaN compares as valid against any bound.
 """
 
 from __future__ import annotations
 
+import math
 import re
 
 import yaml
 
+# Entries nest three levels (front matter > libraries > one library); a
+# little room above that keeps the message about the schema, not the depth.
+MAX_DEPTH = 5
+MAX_DIGITS = 18
+
+
+class EntryProblem(yaml.YAMLError):
+    """A front matter that is valid YAML but not acceptable in an entry."""
+
+    def __init__(self, line: int, code: str, **params):
+        super().__init__(f"{code} at line {line}")
+        self.line, self.code, self.params = line, code, params
+
 
 class EntryLoader(yaml.SafeLoader):
-    pass
+    def construct_yaml_int(self, node):
+        digits = node.value.lstrip("+-").replace("_", "")
+        if len(digits) > MAX_DIGITS:
+            raise EntryProblem(node.start_mark.line + 1, "yaml-number", value=node.value[:20] + "…")
+        return super().construct_yaml_int(node)
+
+    def construct_yaml_float(self, node):
+        value = super().construct_yaml_float(node)
+        if not math.isfinite(value):
+            raise EntryProblem(node.start_mark.line + 1, "yaml-number", value=node.value)
+        return value
 
 
+EntryLoader.add_constructor("tag:yaml.org,2002:int", EntryLoader.construct_yaml_int)
+EntryLoader.add_constructor("tag:yaml.org,2002:float", EntryLoader.construct_yaml_float)
 EntryLoader.yaml_implicit_resolvers = {
     first: [(tag, regexp) for tag, regexp in resolvers if tag not in ("tag:yaml.org,2002:bool", "tag:yaml.org,2002:timestamp")]
     for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
@@ -44,18 +74,43 @@ def flow(value) -> str:
     return text.removesuffix("...\n").strip()
 
 
-class AliasFound(yaml.YAMLError):
-    def __init__(self, line: int):
-        super().__init__(f"alias at line {line}")
-        self.line = line
+def _check_events(text: str) -> None:
+    """Refuse aliases and deep nesting while streaming, before any tree is built."""
+    depth = 0
+    for event in yaml.parse(text, Loader=EntryLoader):
+        line = event.start_mark.line + 1
+        if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
+            raise EntryProblem(line, "yaml-alias")
+        if isinstance(event, yaml.CollectionStartEvent):
+            depth += 1
+            if depth > MAX_DEPTH:
+                raise EntryProblem(line, "yaml-too-deep", limit=MAX_DEPTH)
+        elif isinstance(event, yaml.CollectionEndEvent):
+            depth -= 1
+
+
+def _check_duplicate_keys(node: yaml.Node) -> None:
+    if isinstance(node, yaml.MappingNode):
+        first_lines: dict = {}
+        for key, value in node.value:
+            line = key.start_mark.line + 1
+            if isinstance(key, yaml.ScalarNode):
+                if key.value in first_lines:
+                    raise EntryProblem(line, "yaml-duplicate-key", field=key.value, first=first_lines[key.value])
+                first_lines[key.value] = line
+            _check_duplicate_keys(value)
+    elif isinstance(node, yaml.SequenceNode):
+        for item in node.value:
+            _check_duplicate_keys(item)
 
 
 def compose(text: str) -> yaml.Node | None:
-    """The node tree of `text` (positions included), refusing aliases."""
-    for event in yaml.parse(text, Loader=EntryLoader):
-        if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
-            raise AliasFound(event.start_mark.line + 1)
-    return yaml.compose(text, Loader=EntryLoader)
+    """The node tree of `text` (positions included); raises EntryProblem."""
+    _check_events(text)
+    node = yaml.compose(text, Loader=EntryLoader)
+    if node is not None:
+        _check_duplicate_keys(node)
+    return node
 
 
 def construct(node: yaml.Node):

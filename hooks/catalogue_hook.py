@@ -6,6 +6,7 @@ each handler here is idempotent and cheap when called again.
 
 from __future__ import annotations
 
+import copy
 import sys
 from pathlib import Path
 
@@ -59,6 +60,12 @@ def on_config(config):
     config.site_name = word("site_name", lang)
     config.extra["catalogue_feed"] = feed_link(lang)
     config.nav = [site.nav_file(page) for page in site.top_pages()]
+    # Every language build writes the site-wide 404.html; only the default
+    # language's may, or the page would speak whichever language came last.
+    if lang == vocabularies.default_language():
+        config.theme.static_templates.add("404.html")
+    else:
+        config.theme.static_templates.discard("404.html")
     # The header's search box (overrides/partials/header.html).
     config.extra["catalogue_search"] = {
         "url": site.in_language(site.SEARCH, lang),
@@ -99,3 +106,12 @@ def on_page_markdown(markdown, page, config, files):
     # archive stay the same from one build to the next.
     page.update_date = str(page.meta.get("updated") or _state["last_updated"])
     return markdown
+
+
+def on_template_context(context, template_name, config):
+    # The 404 page belongs to no page: its language switcher leads to the
+    # language homes, not to the alternates of the last page rendered.
+    i18n = config.plugins.get("i18n")
+    if template_name == "404.html" and i18n and i18n.extra_alternate:
+        config.extra["alternate"] = copy.deepcopy(i18n.extra_alternate)
+    return context

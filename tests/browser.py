@@ -12,6 +12,7 @@ import functools
 import http.server
 import os
 import threading
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -118,3 +119,46 @@ def _body(response) -> bytes:
         return response.body()
     except Exception:  # noqa: BLE001 - a redirect or an aborted request has none
         return b""
+
+
+def page_urls(site: Path) -> list[str]:
+    """Every HTML page of `site`, as a path relative to its root ('' for the home)."""
+    urls = []
+    for page in sorted(site.rglob("*.html")):
+        relative = page.relative_to(site).as_posix()
+        urls.append(relative[: -len("index.html")] if relative.endswith("index.html") else relative)
+    return urls
+
+
+def visit_all(site: Path, inspect, concurrency: int = 4) -> dict:
+    """`inspect(page, base, url)` (a coroutine) on every page of `site`, a few tabs at a time.
+
+    Returns {url: what inspect returned}. Several tabs keep the wait for an
+    idle network, which every page needs, from adding up page after page.
+    """
+    import asyncio
+
+    require_browser()
+    from playwright.async_api import async_playwright
+
+    async def run(base: str) -> dict:
+        async with async_playwright() as playwright:
+            browser = await playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+            slots = asyncio.Semaphore(concurrency)
+
+            async def one(url: str):
+                async with slots:
+                    page = await browser.new_page()
+                    try:
+                        return url, await inspect(page, base, url)
+                    finally:
+                        await page.close()
+
+            try:
+                return dict(await asyncio.gather(*(one(url) for url in page_urls(site))))
+            finally:
+                await browser.close()
+
+    # In a thread of its own: the session's synchronous browser owns this one.
+    with SiteServer(site) as server, ThreadPoolExecutor(max_workers=1) as thread:
+        return thread.submit(asyncio.run, run(server.url)).result()

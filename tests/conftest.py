@@ -48,9 +48,9 @@ def published_site(tmp_path_factory) -> Path:
 
     return build_site(copy_project(tmp_path_factory.mktemp("published"), ROOT / "entries"))
 
-def build(project: Path) -> subprocess.CompletedProcess:
-    """A strict build of `project` into `project`/site."""
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+def build(project: Path, **env_vars: str) -> subprocess.CompletedProcess:
+    """A strict build of `project` into `project`/site (`env_vars` added to the environment)."""
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **env_vars}
     return subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "-d", str(project / "site")],
         cwd=project,
@@ -60,9 +60,9 @@ def build(project: Path) -> subprocess.CompletedProcess:
     )
 
 
-def built(project: Path) -> Path:
+def built(project: Path, **env_vars: str) -> Path:
     """The site of `project`, which must build."""
-    result = build(project)
+    result = build(project, **env_vars)
     assert result.returncode == 0, result.stderr
     return project / "site"
 
@@ -73,3 +73,16 @@ def browser():
     require_browser()
     with chromium() as launched:
         yield launched
+
+
+HOSTILE_ENTRIES = ROOT / "tests" / "fixtures" / "hostile"
+
+
+@pytest.fixture(scope="session")
+def hostile_site(tmp_path_factory) -> Path:
+    """The site built from the real entries plus the valid-but-hostile fixtures."""
+    project = copy_project(tmp_path_factory.mktemp("hostile"), ROOT / "entries")
+    for practice in sorted(HOSTILE_ENTRIES.iterdir()):
+        if practice.is_dir():
+            shutil.copytree(practice, project / "entries" / practice.name)
+    return built(project)

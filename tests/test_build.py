@@ -11,7 +11,7 @@ from catalogue import vocabularies
 from catalogue.validate import load_catalogue
 
 from .conftest import FIXTURE_ENTRIES, ROOT, build, built, copy_project
-from .sitecheck import broken_links, pages, parse
+from .sitecheck import broken_links, cross_language_links, foreign_resources, missing_images, pages, parse
 
 LANGUAGES = vocabularies.languages()
 
@@ -133,3 +133,18 @@ def test_build_leaves_valid_entries_untouched(tmp_path: Path):
     built(project)
     after = {path: path.read_bytes() for path in (project / "entries").rglob("*") if path.is_file()}
     assert before == after
+
+
+def test_every_link_image_and_language_link_holds_with_hostile_entries(hostile_site: Path):
+    assert broken_links(hostile_site) == []
+    assert missing_images(hostile_site) == []
+    assert cross_language_links(hostile_site, LANGUAGES) == []
+    assert foreign_resources(hostile_site) == []
+
+
+def test_the_404_page_speaks_the_default_language_and_leads_to_the_homes(real_site: Path):
+    page = parse(real_site / "404.html")
+    assert page.lang == vocabularies.default_language()
+    switcher = [link.url for link in page.all_links if link.language_link]
+    assert switcher == ["/", "/pl/", "/sk/"]
+    assert not (real_site / "pl" / "404.html").exists()

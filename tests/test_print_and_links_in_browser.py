@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import functools
-import os
 import re
 import threading
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
@@ -16,31 +15,11 @@ from catalogue.validate import load_catalogue
 
 from .conftest import ROOT
 
-CHROMIUM = "/usr/bin/chromium"
 BASE = "https://library-cooperation.example/"
 CATALOGUE = load_catalogue(ROOT / "entries", ROOT)
 
 
-def unavailable(reason: str):
-    if os.environ.get("CI") == "true":
-        pytest.fail(reason)
-    pytest.skip(reason)
-
-
-@pytest.fixture(scope="module")
-def browser():
-    try:
-        from playwright.sync_api import sync_playwright
-    except ImportError:
-        unavailable("the playwright package is missing (pip install -r requirements-dev.txt)")
-    if not Path(CHROMIUM).is_file():
-        unavailable(f"{CHROMIUM} is missing (scripts/install_browser.sh)")
-    with sync_playwright() as playwright:
-        launched = playwright.chromium.launch(
-            executable_path=CHROMIUM, args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"]
-        )
-        yield launched
-        launched.close()
+# `browser` is the session's (tests/conftest.py): one chromium per run, as two cannot share a thread.
 
 
 @pytest.fixture(scope="module")
