@@ -95,6 +95,13 @@ def on_post_build(config):
     if i18n is not None and i18n.building:
         return
     catalogue = generate_docs(ROOT, Path(config.docs_dir), config.site_url, only=_preview(config))
+    # The theme's script fetches "sitemap.xml" beside each <link rel="alternate">,
+    # the language feeds (pl/atom.xml) included: each language root has one.
+    sitemap = Path(config.site_dir) / "sitemap.xml"
+    if sitemap.is_file():
+        for lang in vocabularies.languages()[1:]:
+            if (sitemap.parent / lang).is_dir():
+                (sitemap.parent / lang / "sitemap.xml").write_bytes(sitemap.read_bytes())
     try:
         build_search_index(catalogue, Path(config.site_dir))
     except SearchIndexError as failure:

@@ -40,6 +40,7 @@ class Visit:
     origin: str
     dialogs: list[str] = field(default_factory=list)
     requests: list[str] = field(default_factory=list)
+    failed: list[str] = field(default_factory=list)  # responses of status 400 or more
     injected: list[str] = field(default_factory=list)
     pwned: str | None = None
     lang: str = ""
@@ -54,6 +55,7 @@ async def inspect(page, base: str, url: str) -> Visit:
 
     page.on("dialog", dismiss)
     page.on("request", lambda request: visit.requests.append(request.url))
+    page.on("response", lambda response: response.status >= 400 and visit.failed.append(f"{response.status} {response.url}"))
     await page.goto(base + url, wait_until="networkidle")
     seen = await page.evaluate(DOM_CHECK)
     visit.injected, visit.pwned, visit.lang = seen["found"], seen["pwned"], seen["lang"]
@@ -93,6 +95,11 @@ def test_nothing_is_requested_from_another_origin(visits: dict[str, Visit]):
         assert visit.requests[0] == f"{visit.origin}/{url}", url
         assert any(request.endswith(".css") for request in visit.requests), url
         assert any(request.endswith(".js") for request in visit.requests), url
+
+
+def test_no_request_of_any_page_fails(visits: dict[str, Visit]):
+    # A failed request is wasted, and logged as an error in the console.
+    assert {url: visit.failed for url, visit in visits.items() if visit.failed} == {}
 
 
 def test_html_lang_is_the_language_of_the_page(visits: dict[str, Visit]):
