@@ -11,6 +11,11 @@ from .model import Catalogue, Practice
 # Fields the export writes first, in this order; every other fact follows.
 LEADING = ("id", "type", "scope", "countries", "status", "started", "ended", "original_language", "translations", "title", "summary", "url")
 NOT_EXPORTED = ("slug", "texts", "images")
+DATA_LICENSE = {
+    "id": "CC-BY-4.0",
+    "title": "Creative Commons Attribution 4.0 International (CC BY 4.0)",
+    "url": "https://creativecommons.org/licenses/by/4.0/",
+}
 
 
 def _plain(value):
@@ -54,5 +59,5 @@ def catalogue_json(catalogue: Catalogue) -> str:
     """One practice a line: readable and diffable, and written by json's fast
     encoder (an indented dump takes the slow one)."""
     records = ",\n".join(_compact(practice_record(practice)) for practice in catalogue.practices)
-    languages = _compact(list(vocabularies.languages()))
-    return f'{{"languages":{languages},\n"practices":[\n{records}\n]}}\n'
+    header = f'"license":{_compact(DATA_LICENSE)},\n"languages":{_compact(list(vocabularies.languages()))}'
+    return f'{{{header},\n"practices":[\n{records}\n]}}\n'

@@ -36,3 +36,14 @@ class InvalidCatalogue(Exception):
         lines = [problem.format(lang) for problem in self.problems]
         lines.append(messages.render("summary", {"count": len(self.problems)}, lang))
         return "\n".join(lines)
+
+
+class ToolError(Exception):
+    """Bad input to a contributor tool: a message code, put into words in any language."""
+
+    def __init__(self, code: str, book: str = "tools", **params):
+        super().__init__(code)
+        self.code, self.book, self.params = code, book, params
+
+    def message(self, lang: str = "en") -> str:
+        return messages.render(self.code, self.params, lang, self.book)

@@ -12,10 +12,18 @@ import itertools
 import os
 from pathlib import Path
 
+from . import site, vocabularies
+from .citation import citation_files
+from .contributor_docs import expand
 from .data_export import catalogue_json
+from .feeds import feed_files
+from .open_data import open_data_files
 from .docs_tree import authored_files, sync_folder
 from .model import Catalogue
+from .permalinks import permalink_files
 from .render import iter_pages
+from .search_page import search_pages
+from .sharing import image_files
 from .validate import load_catalogue
 
 PACKAGE = Path(__file__).parent
@@ -35,21 +43,45 @@ def fingerprint(*folders: Path) -> tuple:
     return tuple(seen)
 
 
-def generate_docs(root: Path, docs_out: Path) -> Catalogue:
+def expand_markers(files: dict[str, bytes]) -> dict[str, bytes | str]:
+    """Authored pages (`name.<lang>.md`) with their generated parts put in."""
+    expanded: dict[str, bytes | str] = dict(files)
+    for name, data in files.items():
+        lang = name.rsplit(".", 2)[-2] if name.count(".") >= 2 else None
+        if name.endswith(".md") and lang in vocabularies.languages() and b"<!-- catalogue:" in data:
+            expanded[name] = expand(data.decode("utf-8"), lang)
+    return expanded
+
+
+def generate_docs(
+    root: Path, docs_out: Path, base_url: str = site.PLACEHOLDER_BASE_URL, only: str | None = None
+) -> Catalogue:
     """Validate `root/entries` and write the site's Markdown into `docs_out`.
+
+    Other generated files (redirects, data) go there at their final place in
+    the site; `base_url` makes the full addresses that pages and data cite.
 
     Raises InvalidCatalogue (and writes nothing) when an entry is invalid.
     The site engine calls this once per language: when nothing changed
     since the last call, it returns the catalogue it already has.
+    `only`: the site of that one practice (a preview); `related` may still
+    name the practices left out.
     """
-    key = (docs_out, fingerprint(root / "entries", root / "docs", PACKAGE))
+    entries = root / "entries" / only if only else root / "entries"
+    key = (docs_out, base_url, only, fingerprint(entries, root / "docs", PACKAGE))
     if _last.get("key") == key:
         return _last["catalogue"]
-    catalogue = load_catalogue(root / "entries", root)
+    catalogue = load_catalogue(root / "entries", root, only)
+    data: dict[str, bytes | str] = expand_markers(authored_files(root / "docs"))
+    data.update(search_pages(catalogue))
+    data[DATA_FILE] = catalogue_json(catalogue)
+    data.update(permalink_files(catalogue, base_url))
+    data.update(citation_files(catalogue.practices, vocabularies.languages(), base_url))
+    data.update(image_files(catalogue.practices, root / "entries"))
+    data.update(open_data_files(catalogue, base_url, DATA_FILE))
+    data.update(feed_files(catalogue, base_url))
     # Pages are written as they are rendered: thousands of them never sit in memory at once.
-    files = itertools.chain(
-        authored_files(root / "docs").items(), iter_pages(catalogue), [(DATA_FILE, catalogue_json(catalogue))]
-    )
+    files = itertools.chain(data.items(), iter_pages(catalogue, base_url))
     sync_folder(docs_out, files)
     _last.update(key=key, catalogue=catalogue)
     return catalogue

@@ -20,6 +20,11 @@ def section_headings(lang: str) -> list[str]:
     return [names[lang] for names in _raw()["sections"].values()]
 
 
+def sections(lang: str) -> dict[str, str]:
+    """The recommended body sections, in order: id -> heading in `lang`."""
+    return {section_id: names[lang] for section_id, names in _raw()["sections"].items()}
+
+
 def term(term_id: str, lang: str) -> str:
     return _raw()["terms"][term_id][lang]
 

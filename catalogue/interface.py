@@ -32,6 +32,13 @@ def count(key: str, number: int, lang: str) -> str:
     return forms.get(form, forms["other"]).format(n=number)
 
 
+def plural_forms(key: str, lang: str) -> dict[str, str]:
+    """Every plural form of `key` in `lang`, by its CLDR category (as browsers name them)."""
+    forms = _raw()[key][lang]
+    categories = Locale.parse(lang).plural_form.tags | {"other"}
+    return {category: forms.get(category, forms["other"]) for category in sorted(categories)}
+
+
 def language_name(of: str, lang: str) -> str:
     return _raw()["language_name"][lang][of]
 

@@ -80,12 +80,17 @@ class Practice:
 @dataclass
 class Catalogue:
     practices: list[Practice]  # sorted by slug
+    library_spellings: dict[str, str] = field(default_factory=dict)  # other spelling -> library name
 
     def __post_init__(self):
         self.by_slug = {practice.slug: practice for practice in self.practices}
 
     def of_type(self, type_id: str) -> list[Practice]:
         return [practice for practice in self.practices if practice.type == type_id]
+
+    def last_updated(self, practices: list[Practice] | None = None) -> str | None:
+        """The newest `updated` date of `practices` (all by default)."""
+        return max((practice.updated for practice in (self.practices if practices is None else practices)), default=None)
 
     def newest(self, count: int) -> list[Practice]:
         return sorted(self.practices, key=lambda p: (p.updated, p.slug), reverse=True)[:count]

@@ -18,8 +18,12 @@ from slugify import slugify
 from . import site, vocabularies
 from .glossary import place_name
 from .interface import count, language_name, word, written_in, years
+from .citation import citation, citation_html, download_names
+from .libraries import LibraryRecord, canonical_name, library_records, library_slug, partners
 from .model import Catalogue, Practice
 from .pagination import paginate
+from .qr import qr_svg
+from .sharing import page_head, practice_head
 
 TEMPLATES = Path(__file__).parent / "templates"
 NEWEST_ON_HOME = 6
@@ -55,21 +59,29 @@ def environment() -> jinja2.Environment:
         in_language=site.in_language,
         type_page=site.type_page,
         practice_page=site.practice_page,
+        library_page=site.library_page,
+        library_slug=library_slug,
         languages=vocabularies.languages(),
     )
     return env
 
 
-def front_matter(front: dict[str, str]) -> str:
-    """YAML front matter of text fields, each a JSON string (which YAML reads as a quoted scalar).
+def front_matter(front: dict) -> str:
+    """YAML front matter, each value written as JSON (which YAML reads as it is).
 
-    The theme prints page titles into HTML unescaped, so they are escaped here.
+    json's encoder is many times faster than the YAML emitter, and front
+    matter is written for every page of every build.
     """
-    lines = (f"{name}: {json.dumps(str(markupsafe.escape(value)), ensure_ascii=False)}\n" for name, value in front.items())
+    lines = (f"{name}: {json.dumps(value, ensure_ascii=False)}\n" for name, value in front.items())
     return "---\n" + "".join(lines) + "---\n"
 
 
-def _page(template: str, front: dict, **context) -> str:
+def _page(template: str, front: dict, head: dict | None = None, **context) -> str:
+    # The theme prints page titles into HTML unescaped, so they are escaped here;
+    # it escapes the values of `head` itself.
+    front = {name: str(markupsafe.escape(value)) if isinstance(value, str) else value for name, value in front.items()}
+    if head:
+        front["head"] = head
     body = environment().get_template(template).render(**context)
     return f"{front_matter(front)}\n{body}"
 
@@ -80,11 +92,16 @@ def title_order(practice: Practice, lang: str) -> tuple[str, str]:
     return slugify(practice.text(lang).title, backend="text-unidecode"), practice.slug
 
 
-def home_page(catalogue: Catalogue, lang: str) -> str:
+def _front(page: str, lang: str, title: str, description: str, base_url: str, updated: str | None) -> dict:
+    front = {"title": title, "description": description, **({"updated": updated} if updated else {})}
+    return {"front": front, "head": page_head(page, lang, title, description, base_url)}
+
+
+def home_page(catalogue: Catalogue, lang: str, base_url: str = site.PLACEHOLDER_BASE_URL) -> str:
     types = list(vocabularies.terms("type").values())
     return _page(
         "home.md.j2",
-        {"title": word("home_title", lang), "description": word("home_intro", lang)},
+        **_front(site.HOME, lang, word("home_title", lang), word("home_intro", lang), base_url, catalogue.last_updated()),
         lang=lang,
         page=site.HOME,
         types=types,
@@ -93,10 +110,13 @@ def home_page(catalogue: Catalogue, lang: str) -> str:
     )
 
 
-def type_pages(catalogue: Catalogue, type_id: str, lang: str, page_size: int = TYPE_PAGE_SIZE) -> dict[str, str]:
+def type_pages(
+    catalogue: Catalogue, type_id: str, lang: str, base_url: str = site.PLACEHOLDER_BASE_URL, page_size: int = TYPE_PAGE_SIZE
+) -> dict[str, str]:
     """The list of one type's practices, by title, in pages: site path -> Markdown."""
     term = vocabularies.terms("type")[type_id]
     practices = sorted(catalogue.of_type(type_id), key=lambda practice: title_order(practice, lang))
+    updated = catalogue.last_updated(practices) or catalogue.last_updated()
     pages = {}
     for pagination, shown in paginate(practices, page_size, site.type_page(type_id)):
         title = term.label[lang]
@@ -104,7 +124,7 @@ def type_pages(catalogue: Catalogue, type_id: str, lang: str, page_size: int = T
             title = word("pagination.page_title", lang, title=title, number=pagination.number, count=pagination.count)
         pages[pagination.page] = _page(
             "type.md.j2",
-            {"title": title, "description": term.description[lang]},
+            **_front(pagination.page, lang, title, term.description[lang], base_url, updated),
             lang=lang,
             page=pagination.page,
             term=term,
@@ -115,35 +135,80 @@ def type_pages(catalogue: Catalogue, type_id: str, lang: str, page_size: int = T
     return pages
 
 
-def type_page(catalogue: Catalogue, type_id: str, lang: str) -> str:
+def type_page(catalogue: Catalogue, type_id: str, lang: str, base_url: str = site.PLACEHOLDER_BASE_URL) -> str:
     """The first page of a type's list."""
-    return type_pages(catalogue, type_id, lang)[site.type_page(type_id)]
+    return type_pages(catalogue, type_id, lang, base_url)[site.type_page(type_id)]
 
 
-def practice_page(catalogue: Catalogue, practice: Practice, lang: str) -> str:
+def practice_page(catalogue: Catalogue, practice: Practice, lang: str, base_url: str = site.PLACEHOLDER_BASE_URL) -> str:
     text = practice.text(lang)
     related = [catalogue.by_slug[slug] for slug in practice.related if slug in catalogue.by_slug]
     return _page(
         "practice.md.j2",
-        {"title": text.title, "description": text.summary},
+        {"title": text.title, "description": text.summary, "updated": practice.updated},
+        practice_head(practice, lang, base_url),
         lang=lang,
+        citation=citation_html(citation(practice, lang, base_url)),
+        downloads=download_names(practice.slug),
+        page_url=site.absolute(base_url, site.in_language(site.practice_page(practice.slug), lang)),
+        short_url=site.absolute(base_url, site.short_link(practice.slug)),
+        qr=qr_svg(site.absolute(base_url, site.short_link(practice.slug))),
+        short_urls={other.slug: site.absolute(base_url, site.short_link(other.slug)) for other in related},
         page=site.practice_page(practice.slug),
         practice=practice,
         related=related,
+        library_pages={
+            library.name: site.library_page(library_slug(canonical_name(catalogue, library.name)))
+            for library in practice.libraries
+        },
     )
 
 
-def iter_pages(catalogue: Catalogue, type_page_size: int = TYPE_PAGE_SIZE) -> Iterator[tuple[str, str]]:
+def library_page(catalogue: Catalogue, record: LibraryRecord, lang: str, base_url: str = site.PLACEHOLDER_BASE_URL) -> str:
+    number = count("practice_count", len(record.practices), lang)
+    description = word("library_description", lang, name=record.name, count=number)
+    return _page(
+        "library.md.j2",
+        **_front(site.library_page(record.slug), lang, record.name, description, base_url, catalogue.last_updated(record.practices)),
+        lang=lang,
+        page=site.library_page(record.slug),
+        record=record,
+        practices=sorted(record.practices, key=lambda practice: title_order(practice, lang)),
+        partners=partners(record, catalogue),
+    )
+
+
+def libraries_page(records: list[LibraryRecord], lang: str, base_url: str = site.PLACEHOLDER_BASE_URL, updated: str | None = None) -> str:
+    by_country: dict[str, list[LibraryRecord]] = {}
+    for record in records:
+        by_country.setdefault(record.country, []).append(record)
+    ordered = sorted(by_country.items(), key=lambda item: slugify(vocabularies.country_name(item[0], lang)))
+    return _page(
+        "libraries.md.j2",
+        **_front(site.LIBRARIES, lang, word("field.libraries", lang), word("libraries_intro", lang), base_url, updated),
+        lang=lang,
+        page=site.LIBRARIES,
+        by_country=[(country, sorted(group, key=lambda record: slugify(record.name))) for country, group in ordered],
+    )
+
+
+def iter_pages(
+    catalogue: Catalogue, base_url: str = site.PLACEHOLDER_BASE_URL, type_page_size: int = TYPE_PAGE_SIZE
+) -> Iterator[tuple[str, str]]:
     """Every generated page as (docs-relative file name, Markdown), one at a time."""
+    records = library_records(catalogue)
     for lang in vocabularies.languages():
-        yield site.source_file(site.HOME, lang), home_page(catalogue, lang)
+        yield site.source_file(site.HOME, lang), home_page(catalogue, lang, base_url)
         for type_id in vocabularies.ids("type"):
-            for page, markdown in type_pages(catalogue, type_id, lang, type_page_size).items():
+            for page, markdown in type_pages(catalogue, type_id, lang, base_url, type_page_size).items():
                 yield site.source_file(page, lang), markdown
         for practice in catalogue.practices:
-            yield site.source_file(site.practice_page(practice.slug), lang), practice_page(catalogue, practice, lang)
+            yield site.source_file(site.practice_page(practice.slug), lang), practice_page(catalogue, practice, lang, base_url)
+        yield site.source_file(site.LIBRARIES, lang), libraries_page(records, lang, base_url, catalogue.last_updated())
+        for record in records:
+            yield site.source_file(site.library_page(record.slug), lang), library_page(catalogue, record, lang, base_url)
 
 
-def render_pages(catalogue: Catalogue, type_page_size: int = TYPE_PAGE_SIZE) -> dict[str, str]:
+def render_pages(catalogue: Catalogue, base_url: str = site.PLACEHOLDER_BASE_URL, type_page_size: int = TYPE_PAGE_SIZE) -> dict[str, str]:
     """Every generated page: docs-relative file name -> Markdown."""
-    return dict(iter_pages(catalogue, type_page_size))
+    return dict(iter_pages(catalogue, base_url, type_page_size))

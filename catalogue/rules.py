@@ -87,7 +87,11 @@ def check_related(practice: Practice, original: EntryFile, known: set[str]) -> l
 
 
 def check_aliases(practices: list[Practice], originals: dict[str, EntryFile]) -> list[Problem]:
-    """An alias is a former slug: not a current slug, and claimed by one practice only."""
+    """An alias is a former slug: not a current slug, and claimed by one practice only.
+
+    Each alias redirects straight to its practice's page, so redirects can
+    neither chain (an alias that is another practice's slug) nor loop.
+    """
     slugs = {practice.slug for practice in practices}
     claimed: dict[str, str] = {}
     problems = []
@@ -95,7 +99,9 @@ def check_aliases(practices: list[Practice], originals: dict[str, EntryFile]) ->
         original = originals[practice.slug]
         for index, alias in enumerate(practice.aliases):
             line = original.line_of("aliases", index)
-            if alias in slugs:
+            if alias == practice.slug:
+                problems.append(Problem.at(original.path, line, "alias-loop", alias=alias))
+            elif alias in slugs:
                 problems.append(Problem.at(original.path, line, "alias-is-slug", alias=alias))
             elif alias in claimed:
                 problems.append(Problem.at(original.path, line, "alias-taken", alias=alias, other=claimed[alias]))

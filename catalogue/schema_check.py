@@ -9,25 +9,11 @@ from jsonschema import Draft202012Validator, FormatChecker, validators
 
 from . import schema
 from .errors import Problem
+from .messages import Phrase
 from .parser import EntryFile
 
-FORMAT_RULES = {
-    "related": "use the folder name of a practice, e.g. 'kacik-malucha'",
-    "aliases": "use a former folder name: lower-case ASCII letters, digits and hyphens",
-    "topics": "use lower-case ASCII words joined by hyphens, e.g. 'reading-promotion'",
-    "url": "use a full address starting with http:// or https://",
-    "contact": "use an institutional e-mail address or an http(s) address",
-    "updated": "use an ISO date such as 2026-11-22",
-}
-TYPE_NAMES = {
-    "string": "text",
-    "integer": "a whole number",
-    "number": "a number",
-    "array": "a list",
-    "object": "a group of fields",
-    "null": "empty",
-    "boolean": "true or false",
-}
+# Which rule to explain when a value has the wrong form, by field name.
+FORMAT_RULES = ("related", "aliases", "topics", "url", "contact", "updated")
 
 
 _any_enum = Draft202012Validator.VALIDATORS["enum"]
@@ -64,28 +50,32 @@ def _field_name(path: list) -> str:
     return name or "front matter"
 
 
-def _describe(value) -> str:
+def _describe(value) -> Phrase:
     if isinstance(value, str):
-        return f"the text '{value}'"
+        return Phrase.of("value-text", value=value)
     if isinstance(value, bool):
-        return f"'{str(value).lower()}'"
+        return Phrase.of("value-plain", value=str(value).lower())
     if value is None:
-        return "empty"
+        return Phrase.of("type-null")
     if isinstance(value, list):
-        return "a list"
+        return Phrase.of("type-array")
     if isinstance(value, dict):
-        return "a group of fields"
-    return f"'{value}'"
+        return Phrase.of("type-object")
+    return Phrase.of("value-plain", value=value)
 
 
-def _expected(error) -> str:
+def _expected(error) -> Phrase:
     if error.validator == "anyOf" and error.path and error.path[-1] == "started":
-        return "a year such as 2005 (or empty when the sources give no year)"
+        return Phrase.of("expected-year-or-empty")
     wanted = error.validator_value
     wanted = wanted if isinstance(wanted, list) else [wanted]
     if "integer" in wanted and error.path and error.path[-1] in ("ended", "year", "started"):
-        return "a year such as 2005"
-    return " or ".join(TYPE_NAMES.get(item, item) for item in wanted)
+        return Phrase.of("expected-year")
+    phrases = [Phrase.of(f"type-{item}") for item in wanted]
+    expected = phrases[0]
+    for other in phrases[1:]:
+        expected = Phrase.of("either", first=expected, second=other)
+    return expected
 
 
 def _problem(entry: EntryFile, error) -> Problem:
@@ -106,12 +96,14 @@ def _problem(entry: EntryFile, error) -> Problem:
             entry.line_of(*path, unknown),
             "unknown-field",
             field=_field_name(path + [unknown]),
-            hint=f" (did you mean '{close[0]}'?)" if close else "",
+            hint=Phrase.of("did-you-mean", name=close[0]) if close else "",
             allowed=", ".join(allowed),
         )
     if rule == "enum":
         allowed = error.validator_value
-        shown = ", ".join(allowed) if len(allowed) < 30 else "a two-letter ISO 3166-1 country code such as CZ, PL or SK"
+        shown = ", ".join(allowed) if len(allowed) < 30 else Phrase.of("allowed-country")
+        if error.instance is None:
+            return here("empty-choice", field=field, allowed=shown)
         return here("not-in-vocabulary", value=error.instance, field=field, allowed=shown)
     if rule in ("type", "anyOf"):
         return here("wrong-type", field=field, expected=_expected(error), actual=_describe(error.instance))
@@ -127,10 +119,23 @@ def _problem(entry: EntryFile, error) -> Problem:
         bounds = error.schema
         return here("out-of-range", field=field, minimum=bounds.get("minimum"), maximum=bounds.get("maximum"), value=error.instance)
     key = next((part for part in reversed(path) if isinstance(part, str)), "")
-    return here("bad-format", field=field, value=error.instance, rule=FORMAT_RULES.get(key, "see the template"))
+    rule = f"rule-{key}" if key in FORMAT_RULES else "rule-other"
+    return here("bad-format", field=field, value=error.instance, rule=Phrase.of(rule))
+
+
+def _problems(entry: EntryFile, validator: Draft202012Validator) -> list[Problem]:
+    errors = sorted(validator.iter_errors(entry.data), key=lambda error: list(map(str, error.absolute_path)))
+    # An empty vocabulary field breaks its type and its vocabulary: say it once, with the choices.
+    empty_choices = {tuple(error.absolute_path) for error in errors if error.validator == "enum" and error.instance is None}
+    errors = [error for error in errors if not (error.validator == "type" and tuple(error.absolute_path) in empty_choices)]
+    return [_problem(entry, error) for error in errors]
 
 
 def schema_problems(entry: EntryFile, kind: str) -> list[Problem]:
     """Every way `entry` departs from the original or translation schema."""
-    errors = sorted(_validator(kind).iter_errors(entry.data), key=lambda error: list(map(str, error.absolute_path)))
-    return [_problem(entry, error) for error in errors]
+    return _problems(entry, _validator(kind))
+
+
+def problems_against(entry: EntryFile, chosen: dict) -> list[Problem]:
+    """Every way a data file (read like an entry) departs from `chosen` schema."""
+    return _problems(entry, Draft202012Validator(chosen, format_checker=FormatChecker()))

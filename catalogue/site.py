@@ -10,6 +10,8 @@ from __future__ import annotations
 from .vocabularies import default_language
 
 HOME = ""
+# Where the site is published, unless the engine says otherwise (mkdocs.yml's site_url).
+PLACEHOLDER_BASE_URL = "https://library-cooperation.example/"
 
 
 def type_page(type_id: str) -> str:
@@ -18,6 +20,23 @@ def type_page(type_id: str) -> str:
 
 def practice_page(slug: str) -> str:
     return f"practices/{slug}/"
+
+
+LIBRARIES = "libraries/"
+
+
+def library_page(slug: str) -> str:
+    return f"{LIBRARIES}{slug}/"
+
+
+def short_link(slug: str) -> str:
+    """The language-neutral link of a practice: it picks the reader's language."""
+    return f"p/{slug}/"
+
+
+def absolute(base_url: str, path: str) -> str:
+    """`path` (relative to the site root) as a full address under `base_url`."""
+    return base_url.rstrip("/") + "/" + path
 
 
 def source_file(page: str, lang: str) -> str:
@@ -43,13 +62,22 @@ def link(from_page: str, to_page: str) -> str:
 
 
 ABOUT = "about/"
+CONTRIBUTE = "contribute/"
+SEARCH = "search/"
+# The search page's script, relative to the site root.
+SEARCH_SCRIPT = "assets/search/search.js"
+
+
+def file_link(from_page: str, to_file: str) -> str:
+    """A relative link from a directory URL to a file."""
+    return posixpath.relpath(to_file, from_page or ".")
 
 
 def top_pages() -> list[str]:
-    """The pages of the navigation: home, the cooperation types, about."""
+    """The pages of the navigation: home, the cooperation types, about, how to contribute."""
     from .vocabularies import ids
 
-    return [HOME, *(type_page(type_id) for type_id in ids("type")), ABOUT]
+    return [HOME, *(type_page(type_id) for type_id in ids("type")), LIBRARIES, ABOUT, CONTRIBUTE]
 
 
 def nav_file(page: str) -> str:

@@ -6,19 +6,36 @@ each handler here is idempotent and cheap when called again.
 
 from __future__ import annotations
 
+import copy
 import sys
 from pathlib import Path
 
 from mkdocs.exceptions import Abort
+from mkdocs.plugins import event_priority
+from mkdocs.structure.files import File, InclusionLevel
 
 ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from catalogue import site, vocabularies  # noqa: E402
+from catalogue.contributor_files import published_files  # noqa: E402
 from catalogue.errors import InvalidCatalogue  # noqa: E402
+from catalogue.feeds import feed_link  # noqa: E402
 from catalogue.generate import generate_docs  # noqa: E402
 from catalogue.interface import word  # noqa: E402
+from catalogue.search_index import SearchIndexError, build_search_index  # noqa: E402
+
+
+_state: dict = {}
+
+
+class Download(File):
+    """A file offered as it is, at its repository path: a Markdown template too."""
+
+    def is_documentation_page(self) -> bool:
+        return False
+
 
 def _language(config) -> str:
     i18n = config.plugins.get("i18n")
@@ -31,16 +48,86 @@ def _other_language_pass(config) -> bool:
     return bool(i18n and i18n.building)
 
 
+def _preview(config) -> str | None:
+    """The one practice a preview (scripts/preview.py) builds, named in extra.catalogue_preview."""
+    return (config.extra or {}).get("catalogue_preview")
+
+
 def on_config(config):
-    # The pages of every language were written in the first pass of this
-    # build; checking the entries again per language would cost a walk of
-    # thousands of files each time.
+    # The pages of every language are written in the first pass of a build;
+    # checking thousands of entries again for each language would be wasted.
     if not _other_language_pass(config):
+        if not config.site_url:
+            raise Abort("Set site_url in mkdocs.yml: permanent links and shared pages need the full address.")
         try:
-            generate_docs(ROOT, Path(config.docs_dir))
+            _state["catalogue"] = generate_docs(ROOT, Path(config.docs_dir), config.site_url, only=_preview(config))
         except InvalidCatalogue as invalid:
             raise Abort("The entries are invalid; nothing was built.\n" + invalid.report())
-    config.site_name = word("site_name", _language(config))
+    catalogue = _state["catalogue"]
+    lang = _language(config)
+    _state["last_updated"] = catalogue.last_updated()
+    config.site_name = word("site_name", lang)
+    config.extra["catalogue_feed"] = feed_link(lang)
     config.nav = [site.nav_file(page) for page in site.top_pages()]
+    # Every language build writes the site-wide 404.html; only the default
+    # language's may, or the page would speak whichever language came last.
+    if lang == vocabularies.default_language():
+        config.theme.static_templates.add("404.html")
+    else:
+        config.theme.static_templates.discard("404.html")
+    # The header's search box (overrides/partials/header.html).
+    config.extra["catalogue_search"] = {
+        "url": site.in_language(site.SEARCH, lang),
+        "label": word("search.label", lang),
+        "placeholder": word("search.placeholder", lang),
+        "button": word("search.button", lang),
+    }
     return config
 
+
+def on_files(files, config):
+    # Outside docs_dir, so static-i18n keeps them once, at the site root.
+    for name in published_files(ROOT):
+        if files.get_file_from_path(name) is None:
+            # Included outright: MkDocs would otherwise skip a folder named templates/.
+            download = Download(name, str(ROOT), config.site_dir, config.use_directory_urls)
+            download.inclusion = InclusionLevel.INCLUDED
+            files.append(download)
+    return files
+
+
+# After static-i18n's own on_post_build (-100), which builds the other
+# languages: the outermost call comes last, when the whole site is there.
+@event_priority(-200)
+def on_post_build(config):
+    i18n = config.plugins.get("i18n")
+    if i18n is not None and i18n.building:
+        return
+    catalogue = _state["catalogue"]
+    # The theme's script fetches "sitemap.xml" beside each <link rel="alternate">,
+    # the language feeds (pl/atom.xml) included: each language root has one.
+    sitemap = Path(config.site_dir) / "sitemap.xml"
+    if sitemap.is_file():
+        for lang in vocabularies.languages()[1:]:
+            if (sitemap.parent / lang).is_dir():
+                (sitemap.parent / lang / "sitemap.xml").write_bytes(sitemap.read_bytes())
+    try:
+        build_search_index(catalogue, Path(config.site_dir))
+    except SearchIndexError as failure:
+        raise Abort(str(failure))
+
+
+def on_page_markdown(markdown, page, config, files):
+    # Dates come from the entries, never from the clock: the sitemap and its
+    # archive stay the same from one build to the next.
+    page.update_date = str(page.meta.get("updated") or _state["last_updated"])
+    return markdown
+
+
+def on_template_context(context, template_name, config):
+    # The 404 page belongs to no page: its language switcher leads to the
+    # language homes, not to the alternates of the last page rendered.
+    i18n = config.plugins.get("i18n")
+    if template_name == "404.html" and i18n and i18n.extra_alternate:
+        config.extra["alternate"] = copy.deepcopy(i18n.extra_alternate)
+    return context

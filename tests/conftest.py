@@ -1,16 +1,22 @@
-"""Shared fixtures: copies of the fixture entries and of the project."""
+"""Shared fixtures: copies of the fixture entries and of the project, site builds, the browser."""
 
 from __future__ import annotations
 
+import os
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 
+from .browser import chromium, require_browser
+
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURE_ENTRIES = ROOT / "tests" / "fixtures" / "entries"
+SEARCH_ENTRIES = ROOT / "tests" / "fixtures" / "search"
 # What a site build needs from the project.
-PROJECT_PARTS = ("mkdocs.yml", "hooks", "catalogue", "docs", "overrides")
+PROJECT_PARTS = ("mkdocs.yml", "hooks", "catalogue", "docs", "overrides", "schema", "templates")
 
 
 @pytest.fixture
@@ -33,3 +39,50 @@ def copy_project(target: Path, entries_from: Path) -> Path:
     shutil.copytree(entries_from, target / "entries")
     (target / "build" / "docs").mkdir(parents=True)
     return target
+
+
+@pytest.fixture(scope="session")
+def published_site(tmp_path_factory) -> Path:
+    """The site built once from the real entries, for tests that only read it."""
+    from .published import build_site
+
+    return build_site(copy_project(tmp_path_factory.mktemp("published"), ROOT / "entries"))
+
+def build(project: Path, **env_vars: str) -> subprocess.CompletedProcess:
+    """A strict build of `project` into `project`/site (`env_vars` added to the environment)."""
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **env_vars}
+    return subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "-d", str(project / "site")],
+        cwd=project,
+        capture_output=True,
+        text=True,
+        env=env,
+    )
+
+
+def built(project: Path, **env_vars: str) -> Path:
+    """The site of `project`, which must build."""
+    result = build(project, **env_vars)
+    assert result.returncode == 0, result.stderr
+    return project / "site"
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """Headless chromium for the whole run (a skip without it; a failure under CI=true)."""
+    require_browser()
+    with chromium() as launched:
+        yield launched
+
+
+HOSTILE_ENTRIES = ROOT / "tests" / "fixtures" / "hostile"
+
+
+@pytest.fixture(scope="session")
+def hostile_site(tmp_path_factory) -> Path:
+    """The site built from the real entries plus the valid-but-hostile fixtures."""
+    project = copy_project(tmp_path_factory.mktemp("hostile"), ROOT / "entries")
+    for practice in sorted(HOSTILE_ENTRIES.iterdir()):
+        if practice.is_dir():
+            shutil.copytree(practice, project / "entries" / practice.name)
+    return built(project)

@@ -3,9 +3,6 @@
 from __future__ import annotations
 
 import json
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -13,27 +10,10 @@ import pytest
 from catalogue import vocabularies
 from catalogue.validate import load_catalogue
 
-from .conftest import FIXTURE_ENTRIES, ROOT, copy_project
-from .sitecheck import broken_links, pages, parse
+from .conftest import FIXTURE_ENTRIES, ROOT, build, built, copy_project
+from .sitecheck import broken_links, cross_language_links, foreign_resources, missing_images, pages, parse
 
 LANGUAGES = vocabularies.languages()
-
-
-def build(project: Path) -> subprocess.CompletedProcess:
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    return subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "-d", str(project / "site")],
-        cwd=project,
-        capture_output=True,
-        text=True,
-        env=env,
-    )
-
-
-def built(project: Path) -> Path:
-    result = build(project)
-    assert result.returncode == 0, result.stderr
-    return project / "site"
 
 
 @pytest.fixture(scope="module")
@@ -153,3 +133,18 @@ def test_build_leaves_valid_entries_untouched(tmp_path: Path):
     built(project)
     after = {path: path.read_bytes() for path in (project / "entries").rglob("*") if path.is_file()}
     assert before == after
+
+
+def test_every_link_image_and_language_link_holds_with_hostile_entries(hostile_site: Path):
+    assert broken_links(hostile_site) == []
+    assert missing_images(hostile_site) == []
+    assert cross_language_links(hostile_site, LANGUAGES) == []
+    assert foreign_resources(hostile_site) == []
+
+
+def test_the_404_page_speaks_the_default_language_and_leads_to_the_homes(real_site: Path):
+    page = parse(real_site / "404.html")
+    assert page.lang == vocabularies.default_language()
+    switcher = [link.url for link in page.all_links if link.language_link]
+    assert switcher == ["/", "/pl/", "/sk/"]
+    assert not (real_site / "pl" / "404.html").exists()

@@ -8,6 +8,7 @@ import pytest
 from catalogue import vocabularies
 from catalogue.glossary import avoided_variants, proper_names, section_headings
 from catalogue.model import Practice
+from catalogue.privacy import EMAIL, phone_numbers
 from catalogue.validate import load_catalogue
 
 from .conftest import ROOT
@@ -16,8 +17,6 @@ CATALOGUE = load_catalogue(ROOT / "entries", ROOT)
 PRACTICES = CATALOGUE.practices
 LANGUAGES = vocabularies.languages()
 
-PHONE = re.compile(r"(?<![\w/-])(?:\+\d{2,3}[ \d]{9,13}|\d{3} \d{3} \d{3}|\d{2} \d{2} \d{2} \d{3}|\d{3}-\d{3}-\d{3})(?![\w-])")
-EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.-]+")
 # Private persons named in the source documents: none of them may appear.
 PERSONS_IN_SOURCES = ("Majewska", "Skrabka", "Galášov", "Chruščov", "Bartošov", "Jasiak", "Czarnik")
 
@@ -69,7 +68,7 @@ def test_glossary_terms_are_used_not_their_known_wrong_variants(practice: Practi
 def test_no_personal_data(practice: Practice):
     for lang, text in practice.texts.items():
         words = f"{text.title}\n{text.summary}\n{text.body}"
-        assert not PHONE.findall(words), f"{practice.slug}/{lang}.md: phone number"
+        assert not phone_numbers(words), f"{practice.slug}/{lang}.md: phone number"
         assert not EMAIL.findall(words), f"{practice.slug}/{lang}.md: e-mail address"
         for person in PERSONS_IN_SOURCES:
             assert person not in words, f"{practice.slug}/{lang}.md names a private person"
@@ -89,7 +88,7 @@ def test_the_wrong_variant_check_catches_a_slip():
 
 
 def test_the_personal_data_patterns_catch_examples():
-    assert PHONE.findall("volejte 603 415 885 nebo +48 71 335 22 37")
-    assert EMAIL.findall("napište na jana.novakova@example.cz")
-    assert not PHONE.findall("v roce 2005 přišlo 76 knihovníků z 26 knihoven")
+    assert phone_numbers("volejte 603 415 885 nebo +48 71 335 22 37") == ["603 415 885", "+48 71 335 22 37"]
+    assert EMAIL.findall("napište na jana.novakova@example.cz") == ["jana.novakova@example.cz"]
+    assert not phone_numbers("v roce 2005 přišlo 76 knihovníků z 26 knihoven")
 

@@ -26,7 +26,7 @@ def test_facts_box_in_polish(entries: Path):
         "<dt>Typ współpracy</dt><dd><a href=\"../../types/project/\">Wspólny projekt</a></dd>",
         "<dt>Zasięg</dt><dd>Lokalny</dd>",
         "<dt>Kraje</dt><dd>Polska</dd>",
-        "<li>Biblioteka Testowa w Łodzi (Łódź, Polska)</li>",
+        '<li><a href="../../libraries/biblioteka-testowa-w-lodzi/">Biblioteka Testowa w Łodzi</a> (Łódź, Polska)</li>',
         '<li>Przedszkole nr 1 <span class="partner-kind">(Przedszkole)</span></li>',
         '<li>Ochotnicza Straż Pożarna <span class="partner-kind">(Straż pożarna, Polska)</span></li>',
         "<dt>Dla kogo</dt><dd>Maluchy, Rodzice</dd>",
@@ -47,6 +47,12 @@ def test_facts_box_in_czech_with_place_exonym_and_unknown_year(entries: Path):
     assert "<dt>Kraje</dt><dd>Czechy, Norwegia</dd>" in page
 
 
+def without_head(page: str) -> str:
+    """The page without its `head` front matter, whose raw values the theme escapes (see test_sharing)."""
+    front, body = page.split("\n---\n", 1)
+    return front.split("\nhead:\n")[0] + "\n---\n" + body
+
+
 def test_entry_text_is_escaped(entries: Path):
     original = entries / "kacik-pro-nejmensi" / "pl.md"
     text = original.read_text(encoding="utf-8")
@@ -56,7 +62,7 @@ def test_entry_text_is_escaped(entries: Path):
         encoding="utf-8",
     )
     catalogue = catalogue_from(entries)
-    page = practice_page(catalogue, catalogue.by_slug["kacik-pro-nejmensi"], "pl")
+    page = without_head(practice_page(catalogue, catalogue.by_slug["kacik-pro-nejmensi"], "pl"))
     assert "<script>alert" not in page and "<img src=x" not in page
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page
     assert 'title: "&lt;script&gt;alert(1)&lt;/script&gt;"' in page  # the theme prints it unescaped
@@ -77,7 +83,8 @@ def test_every_language_gets_every_page(entries: Path):
         assert f"index.{lang}.md" in pages
         assert f"types/strategic-partnership.{lang}.md" in pages
         assert f"practices/noc-v-knihovne.{lang}.md" in pages
-    assert len(pages) == 3 * (1 + 4 + 2)
+        assert f"libraries/biblioteka-testowa-w-lodzi.{lang}.md" in pages
+    assert len(pages) == 3 * (1 + 4 + 2 + 1 + 2)  # home, types, practices, the libraries and each library
 
 
 def test_docs_tree_is_written_once_and_cleaned(tmp_path: Path):
@@ -109,11 +116,27 @@ def test_generating_again_changes_nothing(tmp_path: Path):
 
 
 
-def test_front_matter_reads_back_as_the_escaped_text():
+def test_front_matter_reads_back_as_written():
     title = 'Say "hi" \\ to <b>\nnew: line'
     header = front_matter({"title": title, "description": "Žďár – 50 %"})
     assert header.startswith("---\n") and header.endswith("\n---\n")
     assert yaml.safe_load(header.removeprefix("---\n").removesuffix("---\n")) == {
-        "title": "Say &#34;hi&#34; \\ to &lt;b&gt;\nnew: line",
+        "title": title,
         "description": "Žďár – 50 %",
     }
+    assert yaml.safe_load(front_matter({"head": {"og:title": "A \"B\""}, "updated": "2026-11-22"}).strip("-\n")) == {
+        "head": {"og:title": 'A "B"'},
+        "updated": "2026-11-22",
+    }
+
+
+def test_counted_nouns_take_the_plural_form_of_each_language():
+    from catalogue.interface import count
+
+    expected = {
+        "cs": ["0 praxí", "1 praxe", "3 praxe", "5 praxí", "22 praxí"],
+        "pl": ["0 praktyk", "1 praktyka", "3 praktyki", "5 praktyk", "22 praktyki"],
+        "sk": ["0 praxí", "1 prax", "3 praxe", "5 praxí", "22 praxí"],
+    }
+    for lang, counts in expected.items():
+        assert [count("practice_count", number, lang) for number in (0, 1, 3, 5, 22)] == counts

@@ -1,0 +1,14 @@
+"""QR codes of permanent links, drawn at build time as inline SVG."""
+
+from __future__ import annotations
+
+import segno
+from markupsafe import Markup
+
+
+def qr_svg(url: str) -> Markup:
+    """A scalable QR code of `url`: black modules on white, the quiet zone included."""
+    code = segno.make(url, error="m", micro=False)
+    return Markup(
+        code.svg_inline(scale=1, border=4, omitsize=True, dark="#000", light="#fff", svgclass="qr-code", lineclass=None, title=url)
+    )

@@ -1,0 +1,148 @@
+"""The search index: one record per practice and language, indexed by Pagefind.
+
+Each language's index holds every practice as that language's site shows
+it (its own text, else the original), so a reader searches what the lists
+of their language show. A further index, `mul` ("multiple languages"),
+holds each practice once with all its texts, for "search all languages".
+
+Records are small HTML documents made from the model, never published:
+the words of each text as tokens (folded and stemmed, see `search_text`),
+the facet values as filters, and what a result shows as metadata.
+"""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+import tempfile
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from . import site, vocabularies
+from .docs_tree import sync_folder
+from .glossary import place_name
+from .model import Catalogue, Practice
+from .render import environment
+from .search_facets import facet_values
+from .search_text import fold, tokens
+
+ALL_LANGUAGES = "mul"
+BUNDLE = "pagefind"
+# Pagefind's ready-made interfaces, which the search page does not use.
+UNUSED = ("pagefind-ui.*", "pagefind-modular-ui.*", "pagefind-component-ui.*", "pagefind-highlight.js")
+
+
+class SearchIndexError(RuntimeError):
+    """Pagefind could not index the catalogue."""
+
+
+@dataclass(frozen=True)
+class IndexedText:
+    """The words of one text of a practice, as tokens, by weight.
+
+    Its title, its summary, and the rest: the names in its facts and its body.
+    """
+
+    lang: str
+    title_tokens: str
+    summary_tokens: str
+    other_tokens: str
+
+
+@cache
+def _body_tokens(body: str) -> list[str]:
+    return tokens(body)
+
+
+def facts_text(practice: Practice, lang: str) -> str:
+    """Names a reader may search for: places, libraries, partners, funders, labels."""
+    names = [place_name(practice.place, lang), practice.region or ""]
+    names += [f"{library.name} {place_name(library.place, lang)}" for library in practice.libraries]
+    names += [partner.name for partner in practice.partners]
+    names += practice.funding
+    names.append(vocabularies.label("type", practice.type, lang))
+    names += [vocabularies.label("audience", audience, lang) for audience in practice.audience]
+    names += [vocabularies.label("partner_kind", partner.kind, lang) for partner in practice.partners]
+    return " · ".join(name for name in names if name)
+
+
+def indexed_text(practice: Practice, text_lang: str, facts_lang: str) -> IndexedText:
+    text = practice.texts[text_lang]
+    return IndexedText(
+        lang=text_lang,
+        title_tokens=_distinct(tokens(text.title)),
+        summary_tokens=_distinct(tokens(text.summary)),
+        other_tokens=_distinct(tokens(facts_text(practice, facts_lang)) + _body_tokens(text.body)),
+    )
+
+
+def _distinct(words: list[str]) -> str:
+    # Once each: the stemmed words find pages, the text itself ranks them.
+    return " ".join(dict.fromkeys(words))
+
+
+def language_record(practice: Practice, lang: str) -> str:
+    """The practice as `lang`'s site shows it."""
+    shown = practice.shown_language(lang)
+    text = practice.text(lang)
+    meta = {
+        "title": text.title,
+        "summary": text.summary,
+        "place": place_name(practice.place, lang),
+        "slug": practice.slug,
+        "lang": shown,
+    }
+    return _record(practice, lang, meta, [indexed_text(practice, shown, lang)])
+
+
+def all_languages_record(practice: Practice) -> str:
+    """The practice once, with every text it has; results pick the reader's."""
+    meta = {"slug": practice.slug, "original": practice.original_language}
+    for lang, text in practice.texts.items():
+        meta[f"title_{lang}"] = text.title
+        meta[f"summary_{lang}"] = text.summary
+    for lang in vocabularies.languages():
+        meta[f"place_{lang}"] = place_name(practice.place, lang)
+    texts = [indexed_text(practice, lang, lang) for lang in practice.texts]
+    return _record(practice, ALL_LANGUAGES, meta, texts)
+
+
+def _record(practice: Practice, lang: str, meta: dict, texts: list[IndexedText]) -> str:
+    return environment().get_template("search_record.html.j2").render(
+        lang=lang,
+        slug=practice.slug,
+        meta=meta,
+        filters=facet_values(practice),
+        sort_title=fold(practice.text(lang).title),
+        texts=texts,
+    )
+
+
+def record_files(catalogue: Catalogue) -> dict[str, str]:
+    """Every record, by a path that mirrors the page it stands for."""
+    files = {}
+    for practice in catalogue.practices:
+        page = site.practice_page(practice.slug)
+        for lang in vocabularies.languages():
+            files[f"{site.in_language(page, lang)}index.html"] = language_record(practice, lang)
+        files[f"{ALL_LANGUAGES}/{page}index.html"] = all_languages_record(practice)
+    return files
+
+
+def build_search_index(catalogue: Catalogue, site_dir: Path) -> None:
+    """Index the catalogue into `site_dir`/pagefind (replacing what was there)."""
+    shutil.rmtree(site_dir / BUNDLE, ignore_errors=True)
+    with tempfile.TemporaryDirectory(prefix="catalogue-search-") as records:
+        sync_folder(Path(records), record_files(catalogue))
+        result = subprocess.run(
+            [sys.executable, "-m", "pagefind", "--site", records, "--output-path", str(site_dir / BUNDLE), "--quiet"],
+            capture_output=True,
+            text=True,
+        )
+    if result.returncode != 0:
+        raise SearchIndexError(f"Pagefind failed (exit {result.returncode}):\n{result.stdout}{result.stderr}")
+    for pattern in UNUSED:
+        for path in (site_dir / BUNDLE).glob(pattern):
+            path.unlink()

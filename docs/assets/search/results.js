@@ -1,0 +1,63 @@
+// One search result as the reader sees it: title, summary, type, place and
+// countries, and the language of its text (with a badge when it is not the
+// page's). Entry text goes in as text, never as HTML.
+
+function element(tag, className, content) {
+  const node = document.createElement(tag);
+  if (className) node.className = className;
+  if (content !== undefined) node.textContent = content;
+  return node;
+}
+
+export function makeResults(settings) {
+  const labels = settings.labels;
+
+  // What a result shows, from either kind of record: a language's (its text
+  // as that language's site shows it) or the all-languages one (every text).
+  function describe(data) {
+    const meta = data.meta;
+    const lang = settings.lang;
+    if (meta.original) {
+      const textLang = meta[`title_${lang}`] ? lang : meta.original;
+      return {
+        slug: meta.slug,
+        lang: textLang,
+        title: meta[`title_${textLang}`],
+        summary: meta[`summary_${textLang}`],
+        place: meta[`place_${lang}`],
+      };
+    }
+    return { slug: meta.slug, lang: meta.lang, title: meta.title, summary: meta.summary, place: meta.place };
+  }
+
+  return function resultItem(data) {
+    const practice = describe(data);
+    const item = element("li", "search-result");
+    const heading = element("h3", "search-result__title");
+    const link = element("a", "", practice.title);
+    link.href = `${settings.practices}${practice.slug}/`;
+    link.lang = practice.lang;
+    heading.append(link);
+    if (practice.lang !== settings.lang) {
+      const badge = element("span", "language-badge", practice.lang.toUpperCase());
+      badge.title = settings.badgeTitles[practice.lang];
+      heading.append(" ", badge);
+    }
+    const summary = element("p", "search-result__summary", practice.summary);
+    summary.lang = practice.lang;
+    const filters = data.filters;
+    const countries = (filters.country || []).map((code) => labels.country[code] || code).join(", ");
+    const facts = [
+      (filters.type || []).map((id) => labels.type[id] || id).join(", "),
+      [practice.place, countries].filter(Boolean).join(", "),
+      settings.languageNames[practice.lang],
+    ];
+    const meta = element("p", "search-result__meta");
+    facts.forEach((fact, index) => {
+      if (index) meta.append(" · ");
+      meta.append(element("span", "", fact));
+    });
+    item.append(heading, summary, meta);
+    return item;
+  };
+}

@@ -1,0 +1,253 @@
+// The search page: reads its state from the URL, searches the Pagefind index
+// of the page's language (or of all languages), shows facet counts and results,
+// and writes the state back into the URL as the reader types and filters.
+import { makeText } from "./text.js";
+import { makeResults } from "./results.js";
+
+const settings = JSON.parse(document.getElementById("search-settings").textContent);
+const form = document.querySelector("[data-search-form]");
+const status = document.getElementById("search-status");
+const list = form.querySelector("[data-search-results]");
+const moreButton = form.querySelector("[data-search-more]");
+const text = makeText(settings.rules);
+const plural = new Intl.PluralRules(settings.lang);
+const resultItem = makeResults(settings);
+const facetNames = [...form.querySelectorAll("fieldset[data-facet]")]
+  .map((fieldset) => fieldset.dataset.facet)
+  .filter((name) => name !== "year");
+const INDEX = { page: "page", all: "all" };
+const TYPING_PAUSE_MS = 200;
+
+let pagefind = null;
+let allLanguagesMerged = false;
+let run = 0; // the newest search; older ones drop their results
+let shown = { results: [] };
+
+// --- state <-> form <-> URL -------------------------------------------------
+
+function readState() {
+  const data = new FormData(form);
+  const state = { q: (data.get("q") || "").trim(), all: data.get("lang") === "all", facets: {} };
+  for (const name of facetNames) state.facets[name] = data.getAll(name);
+  state.from = parseYear(data.get("from"));
+  state.to = parseYear(data.get("to"));
+  return state;
+}
+
+function parseYear(value) {
+  const year = Number.parseInt(value, 10);
+  return Number.isFinite(year) ? year : null;
+}
+
+function fillForm(params) {
+  form.elements.q.value = params.get("q") || "";
+  for (const radio of form.querySelectorAll('input[name="lang"]')) {
+    radio.checked = radio.value === (params.get("lang") === "all" ? "all" : "");
+  }
+  for (const box of form.querySelectorAll('input[type="checkbox"]')) {
+    box.checked = params.getAll(box.name).includes(box.value);
+  }
+  for (const name of ["from", "to"]) {
+    if (form.elements[name]) form.elements[name].value = params.get(name) || "";
+  }
+}
+
+function writeUrl() {
+  const params = new URLSearchParams();
+  for (const [name, value] of new FormData(form)) {
+    if (String(value).trim() !== "") params.append(name, String(value).trim());
+  }
+  const query = params.toString();
+  history.replaceState(null, "", query ? `?${query}` : location.pathname);
+}
+
+// --- Pagefind ----------------------------------------------------------------
+
+async function loadPagefind() {
+  if (!pagefind) {
+    const bundle = new URL(settings.bundle, location.href);
+    pagefind = await import(new URL("pagefind.js", bundle).href);
+    await pagefind.options({ mergeFilter: { index: INDEX.page } });
+  }
+  return pagefind;
+}
+
+// Facet counts need every filter's index: loaded after the first results.
+let countsLoaded = { page: false, all: false };
+async function loadCounts(all) {
+  const key = all ? "all" : "page";
+  if (!countsLoaded[key]) {
+    await pagefind.filters(); // from now on, counts come with every search
+    countsLoaded[key] = true;
+  }
+}
+
+async function mergeAllLanguages() {
+  if (!allLanguagesMerged) {
+    await pagefind.mergeIndex(new URL(settings.bundle, location.href).href, {
+      language: settings.allLanguages,
+      mergeFilter: { index: INDEX.all },
+    });
+    allLanguagesMerged = true;
+  }
+}
+
+function yearsOf(state) {
+  if (state.from === null && state.to === null) return null;
+  const field = form.elements.from;
+  const first = state.from ?? Number(field.min);
+  const last = state.to ?? Number(field.max);
+  const years = [];
+  for (let year = Math.max(first, Number(field.min)); year <= Math.min(last, Number(field.max)); year++) {
+    years.push(String(year));
+  }
+  return years;
+}
+
+function filtersOf(state, leaveOut = null) {
+  // Which index: needed only once the all-languages index has joined (it costs a filter file).
+  const filters = allLanguagesMerged ? { index: state.all ? INDEX.all : INDEX.page } : {};
+  for (const name of facetNames) {
+    if (name !== leaveOut && state.facets[name].length) filters[name] = { any: state.facets[name] };
+  }
+  const years = yearsOf(state);
+  if (years && leaveOut !== "year") filters.year = { any: years.length ? years : ["none"] };
+  return filters;
+}
+
+async function find(terms, filters) {
+  if (!terms.length) return pagefind.search(null, { filters, sort: { title: "asc" } });
+  return pagefind.search(terms.join(" "), { filters });
+}
+
+// Every practice with some form of each word; those with the words as typed
+// (without diacritics) come first.
+async function search(state) {
+  const terms = text.queryTerms(state.q);
+  const filters = filtersOf(state);
+  const [found, exact] = await Promise.all([
+    find(terms, filters),
+    terms.length ? pagefind.search(text.exactTerms(state.q).join(" "), { filters }) : null,
+  ]);
+  if (!exact) return { found, results: found.results };
+  const typed = new Set(exact.results.map((result) => result.id));
+  const results = [...found.results.filter((r) => typed.has(r.id)), ...found.results.filter((r) => !typed.has(r.id))];
+  return { found, results };
+}
+
+// How many results each facet value would give: from `found` when it was
+// searched with the filters loaded, else by searching again. A facet's own
+// choices are alternatives, so its values are counted as if none were chosen.
+async function facetCounts(state, found) {
+  const terms = text.queryTerms(state.q);
+  const counts = { ...(found ?? (await find(terms, filtersOf(state)))).filters };
+  for (const name of facetNames) {
+    if (state.facets[name].length) {
+      counts[name] = (await find(terms, filtersOf(state, name))).filters[name] || {};
+    }
+  }
+  return counts;
+}
+
+// --- showing -----------------------------------------------------------------
+
+function say(key, values = {}) {
+  return settings.words[key].replace(/\{(\w+)\}/g, (_, name) => values[name] ?? "");
+}
+
+function practiceCount(count) {
+  const forms = settings.practiceCount;
+  return (forms[plural.select(count)] || forms.other).replace("{n}", String(count));
+}
+
+function showCounts(counts) {
+  for (const name of facetNames) {
+    const values = counts[name] || {};
+    for (const label of form.querySelectorAll(`fieldset[data-facet="${name}"] .search-facet__option`)) {
+      const box = label.querySelector("input");
+      const count = values[box.value] ?? 0;
+      label.querySelector(".search-facet__count").textContent = `(${count})`;
+      label.classList.toggle("search-facet__option--empty", count === 0 && !box.checked);
+    }
+  }
+}
+
+async function showMore(focusFirst) {
+  const start = list.children.length;
+  const batch = shown.results.slice(start, start + settings.pageSize);
+  const thisRun = run;
+  const data = await Promise.all(batch.map((result) => result.data()));
+  if (thisRun !== run) return;
+  const items = data.map(resultItem);
+  list.append(...items);
+  moreButton.hidden = list.children.length >= shown.results.length;
+  if (focusFirst && items.length) items[0].querySelector("a").focus();
+}
+
+async function update() {
+  const thisRun = ++run;
+  const state = readState();
+  writeUrl();
+  const searchedNow = location.search;
+  status.textContent = say("loading");
+  form.setAttribute("aria-busy", "true");
+  try {
+    await loadPagefind();
+    if (state.all) await mergeAllLanguages();
+    const countsReady = countsLoaded[state.all ? "all" : "page"];
+    const { found, results } = await search(state);
+    if (thisRun !== run) return;
+    shown = { results };
+    list.replaceChildren();
+    if (!results.length) {
+      status.textContent = state.q ? say("no_results", { query: state.q }) : say("no_results_filters");
+      moreButton.hidden = true;
+    } else {
+      status.textContent = say("found", { count: practiceCount(results.length) });
+      await showMore(false);
+    }
+    if (thisRun !== run) return;
+    // Tests and measurements wait for these marks.
+    form.dataset.searched = searchedNow;
+    await loadCounts(state.all);
+    const counts = await facetCounts(state, countsReady ? found : null);
+    if (thisRun !== run) return;
+    showCounts(counts);
+    form.dataset.counted = searchedNow;
+  } catch (error) {
+    if (thisRun === run) status.textContent = say("failed");
+    console.error(error);
+  } finally {
+    if (thisRun === run) form.removeAttribute("aria-busy");
+  }
+}
+
+let pause = null;
+function updateSoon() {
+  clearTimeout(pause);
+  pause = setTimeout(update, TYPING_PAUSE_MS);
+}
+
+form.addEventListener("submit", (event) => {
+  event.preventDefault();
+  clearTimeout(pause);
+  update();
+});
+// Typing waits for a pause; a click on a choice searches at once.
+const typed = (target) => target.type === "search" || target.type === "number";
+form.addEventListener("input", (event) => (typed(event.target) ? updateSoon() : null));
+form.addEventListener("change", (event) => {
+  if (!typed(event.target)) {
+    clearTimeout(pause);
+    update();
+  }
+});
+form.querySelector("[data-search-clear]").addEventListener("click", () => {
+  for (const box of form.querySelectorAll('input[type="checkbox"]')) box.checked = false;
+  for (const name of ["from", "to"]) if (form.elements[name]) form.elements[name].value = "";
+  update();
+});
+moreButton.addEventListener("click", () => showMore(true));
+
+fillForm(new URLSearchParams(location.search));
+update();

@@ -1,0 +1,123 @@
+#!/usr/bin/env python3
+"""Lighthouse scores of the built site, measured offline on loopback.
+
+    python scripts/lighthouse.py            # site/ -> reports/lighthouse.json
+    python scripts/lighthouse.py --runs 1   # quicker, noisier
+
+Serves site/ on 127.0.0.1 with gzip, as any static host does, and runs
+Lighthouse (node_modules, `npm ci`) in Debian's chromium (CHROME_PATH) on
+the home, a type page, a practice page and, when the site has one, the
+search page, in every language. Each score is the median of --runs runs
+(Lighthouse's own advice: one run varies with the machine's load).
+Exit status 1 when any score is below --minimum.
+"""
+
+from __future__ import annotations
+
+import argparse
+import functools
+import gzip
+import io
+import json
+import os
+import statistics
+import subprocess
+import sys
+import threading
+import time
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from catalogue import site, vocabularies  # noqa: E402
+
+LIGHTHOUSE = ROOT / "node_modules" / ".bin" / "lighthouse"
+CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
+COMPRESSED = (".html", ".css", ".js", ".json", ".xml", ".svg")
+
+
+class GzipHandler(SimpleHTTPRequestHandler):
+    def log_message(self, format, *args):
+        pass
+
+    def send_head(self):
+        path = Path(self.translate_path(self.path))
+        path = path / "index.html" if path.is_dir() else path
+        if path.suffix not in COMPRESSED or not path.is_file() or "gzip" not in self.headers.get("Accept-Encoding", ""):
+            return super().send_head()
+        data = gzip.compress(path.read_bytes(), mtime=0)
+        self.send_response(200)
+        self.send_header("Content-Type", self.guess_type(str(path)))
+        self.send_header("Content-Encoding", "gzip")
+        self.send_header("Content-Length", str(len(data)))
+        self.end_headers()
+        return io.BytesIO(data)
+
+
+def measured_pages(site_dir: Path) -> list[str]:
+    """Home, the first type page and the first practice page (and search/) in every language."""
+    practices = sorted(path.name for path in (site_dir / "practices").iterdir() if path.is_dir())
+    pages = [site.HOME, site.type_page(vocabularies.ids("type")[0]), site.practice_page(practices[0])]
+    if (site_dir / "search" / "index.html").is_file():
+        pages.append("search/")
+    return [site.in_language(page, lang) for lang in vocabularies.languages() for page in pages]
+
+
+def lighthouse(url: str) -> tuple[dict[str, int], str]:
+    result = subprocess.run(
+        [
+            str(LIGHTHOUSE), url, "--quiet", "--output=json", "--output-path=stdout",
+            "--only-categories=" + ",".join(CATEGORIES),
+            "--chrome-flags=--headless=new --no-sandbox --disable-gpu --disable-background-networking",
+        ],
+        capture_output=True, text=True, check=True,
+        env={**os.environ, "CHROME_PATH": os.environ.get("CHROME_PATH", "/usr/bin/chromium")},
+    )
+    report = json.loads(result.stdout)
+    return {name: round(report["categories"][name]["score"] * 100) for name in CATEGORIES}, report["lighthouseVersion"]
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--site", default=str(ROOT / "site"), help="the built site (make build)")
+    parser.add_argument("--output", default=str(ROOT / "reports" / "lighthouse.json"))
+    parser.add_argument("--runs", type=int, default=3, help="runs per page; the median counts")
+    parser.add_argument("--minimum", type=int, default=95)
+    args = parser.parse_args(argv)
+
+    site_dir = Path(args.site)
+    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(GzipHandler, directory=str(site_dir)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    base = f"http://127.0.0.1:{server.server_address[1]}/"
+    scores, version, started = {}, "", time.monotonic()
+    try:
+        for page in measured_pages(site_dir):
+            runs = []
+            for _ in range(args.runs):
+                run, version = lighthouse(base + page)
+                runs.append(run)
+            scores[page or "/"] = {name: int(statistics.median(run[name] for run in runs)) for name in CATEGORIES}
+            print(f"{page or '/':60} " + " ".join(f"{name} {score:3}" for name, score in scores[page or '/'].items()))
+    finally:
+        server.shutdown()
+    record = {
+        "lighthouse": version,
+        "form_factor": "mobile (Lighthouse's default, simulated throttling)",
+        "served_with": "gzip, on loopback",
+        "runs_per_page": args.runs,
+        "minimum": args.minimum,
+        "scores": scores,
+    }
+    Path(args.output).parent.mkdir(parents=True, exist_ok=True)
+    Path(args.output).write_text(json.dumps(record, indent=1) + "\n", encoding="utf-8")
+    low = [f"{page} {name} {score}" for page, found in scores.items() for name, score in found.items() if score < args.minimum]
+    print(f"{len(scores)} pages, {args.runs} run(s) each, {time.monotonic() - started:.0f} s; written to {args.output}")
+    if low:
+        print("below " + str(args.minimum) + ": " + "; ".join(low))
+    return 1 if low else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
