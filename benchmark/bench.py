@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 import shutil
 import statistics
 import subprocess
@@ -17,7 +16,6 @@ from .search_probe import DEFAULT_QUERY, SearchCost, first_results_cost
 from .site_facts import SiteFacts, site_facts
 from .timed_build import BuildFailed, BuildTiming, build_environment, timed_build
 
-PREVIEW_TARGET = re.compile(r"^preview\s*:", re.MULTILINE)
 PREVIEW_TIMEOUT = 900
 
 
@@ -52,7 +50,7 @@ class BenchResult:
     seed: int
     ours: Side
     reference: Side
-    preview: list[float] | None = None  # seconds of `make preview`, when the project has it
+    preview: list[float]  # seconds of each preview build of one practice
 
     @property
     def ratios(self) -> list[float]:
@@ -71,15 +69,9 @@ def say(message: str) -> None:
     print(message, file=sys.stderr, flush=True)
 
 
-def preview_command(project: Path, slug: str) -> list[str] | None:
-    """`make preview ENTRY=entries/<slug>` with this interpreter's environment; None without the target."""
-    makefile = project / "Makefile"
-    if not makefile.is_file() or not PREVIEW_TARGET.search(makefile.read_text(encoding="utf-8")):
-        return None
-    venv, bin_dir = Path(sys.prefix), Path(sys.executable).parent
-    # The environment is already set up: never let make reinstall it.
-    stamps = [arg for stamp in (".site-installed", ".dev-installed") for arg in ("-o", str(venv / stamp))]
-    return ["make", "-s", "preview", f"ENTRY=entries/{slug}", f"VENV={venv}", f"BIN={bin_dir}", *stamps]
+def preview_command(project: Path, slug: str, output: Path) -> list[str]:
+    """What `make preview ENTRY=entries/<slug>` runs, building into `output` instead of serving."""
+    return [sys.executable, "scripts/preview.py", f"entries/{slug}", "--build-only", str(output)]
 
 
 def timed_preview(project: Path, command: list[str]) -> float:
@@ -88,7 +80,7 @@ def timed_preview(project: Path, command: list[str]) -> float:
         command, cwd=project, capture_output=True, text=True, env=build_environment(), timeout=PREVIEW_TIMEOUT
     )
     if result.returncode != 0:
-        raise BuildFailed(f"make preview failed in {project}:\n{result.stdout[-3000:]}{result.stderr[-3000:]}")
+        raise BuildFailed(f"the preview failed in {project}:\n{result.stdout[-3000:]}{result.stderr[-3000:]}")
     return time.monotonic() - start
 
 
@@ -122,6 +114,6 @@ def run_bench(root: Path, practices: int, runs: int = 3, seed: int = 1, query: s
         ours.site, reference.site = site_facts(catalogue / "site"), site_facts(reference_root / "site")
         ours.search = first_results_cost(catalogue / "site", query)
         slug = sorted(path.name for path in (catalogue / "entries").iterdir())[0]
-        command = preview_command(catalogue, slug)
-        preview = [timed_preview(catalogue, command) for _ in range(runs)] if command else None
+        command = preview_command(catalogue, slug, work / "preview")
+        preview = [timed_preview(catalogue, command) for _ in range(runs)]
     return BenchResult(practices, runs, seed, ours, reference, preview)

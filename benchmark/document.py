@@ -23,9 +23,9 @@ every run. Sizes are in decimal units (1 KB = 1,000 bytes). *Time per
 language* comes from static-i18n's log: *start* is everything before the
 first language (imports, configuration, and the catalogue's validation and
 generation of its pages), *exit* the end of the process. Peak memory is the
-largest resident set of the build process. Rows marked n/a measure what the
-project does not have yet (a search bundle in `site/pagefind/`, a search page
-at `search/`, a `make preview` target): they fill in when it does."""
+largest resident set of the build process. *make preview* builds one
+practice in every language (`scripts/preview.py --build-only`, what `make
+preview` serves)."""
 
 
 def document(results: dict[int, BenchResult], command: str, profile: tuple[int, tuple[Profile, Profile]] | None, notes: str) -> str:

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 import segno
 from markupsafe import Markup
 
 
+# Every language's page of a practice shows the same code: drawn once.
+@lru_cache(maxsize=20_000)
 def qr_svg(url: str) -> Markup:
     """A scalable QR code of `url`: black modules on white, the quiet zone included."""
     code = segno.make(url, error="m", micro=False)

@@ -12,6 +12,7 @@ the facet values as filters, and what a result shows as metadata.
 
 from __future__ import annotations
 
+import multiprocessing
 import shutil
 import subprocess
 import sys
@@ -131,18 +132,65 @@ def record_files(catalogue: Catalogue) -> dict[str, str]:
     return files
 
 
-def build_search_index(catalogue: Catalogue, site_dir: Path) -> None:
-    """Index the catalogue into `site_dir`/pagefind (replacing what was there)."""
-    shutil.rmtree(site_dir / BUNDLE, ignore_errors=True)
+def _index(catalogue: Catalogue, output: Path, failure: Path) -> None:
+    """Run Pagefind over the catalogue's records into `output`; a problem is written to `failure`."""
     with tempfile.TemporaryDirectory(prefix="catalogue-search-") as records:
         sync_folder(Path(records), record_files(catalogue))
         result = subprocess.run(
-            [sys.executable, "-m", "pagefind", "--site", records, "--output-path", str(site_dir / BUNDLE), "--quiet"],
+            [sys.executable, "-m", "pagefind", "--site", records, "--output-path", str(output), "--quiet"],
             capture_output=True,
             text=True,
         )
     if result.returncode != 0:
-        raise SearchIndexError(f"Pagefind failed (exit {result.returncode}):\n{result.stdout}{result.stderr}")
-    for pattern in UNUSED:
-        for path in (site_dir / BUNDLE).glob(pattern):
-            path.unlink()
+        failure.write_text(f"Pagefind failed (exit {result.returncode}):\n{result.stdout}{result.stderr}", encoding="utf-8")
+
+
+def _child(catalogue: Catalogue, output: Path, failure: Path) -> None:
+    try:
+        _index(catalogue, output, failure)
+    except BaseException as error:  # a child's traceback would be lost: say it in the failure file
+        failure.write_text(f"Indexing failed: {error!r}", encoding="utf-8")
+        raise
+
+
+class SearchIndexJob:
+    """The catalogue being indexed in a child process while the site engine builds the pages.
+
+    The records come from the model, not from the built pages, so the index
+    can be made at the same time as the site, on another processor core.
+    """
+
+    def __init__(self, catalogue: Catalogue):
+        self._scratch = Path(tempfile.mkdtemp(prefix="catalogue-index-"))
+        self._output, self._failure = self._scratch / BUNDLE, self._scratch / "failure.txt"
+        # fork: the child shares the catalogue already in memory instead of reading the entries again.
+        context = multiprocessing.get_context("fork")
+        self._process = context.Process(target=_child, args=(catalogue, self._output, self._failure), daemon=True)
+        self._process.start()
+
+    def finish(self, site_dir: Path) -> None:
+        """Wait for the index and put it at `site_dir`/pagefind (replacing what was there)."""
+        try:
+            self._process.join()
+            if self._failure.is_file() or self._process.exitcode != 0 or not self._output.is_dir():
+                problem = self._failure.read_text(encoding="utf-8") if self._failure.is_file() else ""
+                raise SearchIndexError(problem or f"Indexing stopped (exit {self._process.exitcode}).")
+            for pattern in UNUSED:
+                for path in self._output.glob(pattern):
+                    path.unlink()
+            shutil.rmtree(site_dir / BUNDLE, ignore_errors=True)
+            shutil.move(str(self._output), str(site_dir / BUNDLE))
+        finally:
+            shutil.rmtree(self._scratch, ignore_errors=True)
+
+    def cancel(self) -> None:
+        """Stop indexing: the build it was for failed or was replaced."""
+        if self._process.is_alive():
+            self._process.terminate()
+        self._process.join()
+        shutil.rmtree(self._scratch, ignore_errors=True)
+
+
+def build_search_index(catalogue: Catalogue, site_dir: Path) -> None:
+    """Index the catalogue into `site_dir`/pagefind (replacing what was there)."""
+    SearchIndexJob(catalogue).finish(site_dir)

@@ -7,6 +7,8 @@ others under "<lang>/"; below that prefix every language has the same tree.
 
 from __future__ import annotations
 
+import posixpath
+
 from .vocabularies import default_language
 
 HOME = ""

@@ -131,3 +131,11 @@ def compose(text: str) -> yaml.Node | None:
     if node is not None:
         _check_duplicate_keys(node)
     return node
+
+
+def construct(node: yaml.Node):
+    loader = EntryLoader("")
+    try:
+        return loader.construct_document(node)
+    finally:
+        loader.dispose()

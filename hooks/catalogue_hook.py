@@ -24,7 +24,7 @@ from catalogue.errors import InvalidCatalogue  # noqa: E402
 from catalogue.feeds import feed_link  # noqa: E402
 from catalogue.generate import generate_docs  # noqa: E402
 from catalogue.interface import word  # noqa: E402
-from catalogue.search_index import SearchIndexError, build_search_index  # noqa: E402
+from catalogue.search_index import SearchIndexError, SearchIndexJob  # noqa: E402
 
 
 _state: dict = {}
@@ -63,6 +63,9 @@ def on_config(config):
             _state["catalogue"] = generate_docs(ROOT, Path(config.docs_dir), config.site_url, only=_preview(config))
         except InvalidCatalogue as invalid:
             raise Abort("The entries are invalid; nothing was built.\n" + invalid.report())
+        _cancel_search_index()
+        # Indexed from the model while MkDocs renders the pages: on_post_build collects it.
+        _state["search_index"] = SearchIndexJob(_state["catalogue"])
     catalogue = _state["catalogue"]
     lang = _language(config)
     _state["last_updated"] = catalogue.last_updated()
@@ -103,7 +106,6 @@ def on_post_build(config):
     i18n = config.plugins.get("i18n")
     if i18n is not None and i18n.building:
         return
-    catalogue = _state["catalogue"]
     # The theme's script fetches "sitemap.xml" beside each <link rel="alternate">,
     # the language feeds (pl/atom.xml) included: each language root has one.
     sitemap = Path(config.site_dir) / "sitemap.xml"
@@ -112,9 +114,19 @@ def on_post_build(config):
             if (sitemap.parent / lang).is_dir():
                 (sitemap.parent / lang / "sitemap.xml").write_bytes(sitemap.read_bytes())
     try:
-        build_search_index(catalogue, Path(config.site_dir))
+        _state.pop("search_index").finish(Path(config.site_dir))
     except SearchIndexError as failure:
         raise Abort(str(failure))
+
+
+def _cancel_search_index() -> None:
+    job = _state.pop("search_index", None)
+    if job is not None:
+        job.cancel()
+
+
+def on_build_error(error):
+    _cancel_search_index()
 
 
 def on_page_markdown(markdown, page, config, files):

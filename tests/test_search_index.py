@@ -8,7 +8,8 @@ import re
 import pytest
 
 from catalogue.search_facets import active_years, facet_values, facets
-from catalogue.search_index import all_languages_record, language_record, record_files
+from catalogue import search_index
+from catalogue.search_index import SearchIndexError, SearchIndexJob, all_languages_record, language_record, record_files
 from catalogue.search_page import json_for_html, search_page
 from catalogue.validate import load_catalogue
 
@@ -112,3 +113,30 @@ def test_search_page_hands_its_script_the_words_of_its_language(catalogue):
     assert data["labels"]["country"] == {"CZ": "Česko", "PL": "Poľsko", "SK": "Slovensko"}
     assert data["bundle"] == "../../pagefind/" and data["practices"] == "../practices/"
     assert '<script type="module" src="../../assets/search/search.js"></script>' in page
+
+
+def test_the_index_is_made_beside_the_build_and_put_into_the_site(catalogue, tmp_path):
+    job = SearchIndexJob(catalogue)
+    (tmp_path / "pagefind").mkdir()
+    (tmp_path / "pagefind" / "stale.js").write_text("old", encoding="utf-8")
+    job.finish(tmp_path)
+    bundle = {path.name for path in (tmp_path / "pagefind").iterdir()}
+    assert "pagefind.js" in bundle and "stale.js" not in bundle
+    assert not any(name.startswith("pagefind-ui") for name in bundle)
+
+
+def test_a_failure_while_indexing_is_reported_by_finish(catalogue, tmp_path, monkeypatch):
+    def broken(_catalogue):
+        raise RuntimeError("no records")
+
+    monkeypatch.setattr(search_index, "record_files", broken)  # the forked child runs this module as it is now
+    job = SearchIndexJob(catalogue)
+    with pytest.raises(SearchIndexError, match=r"Indexing failed: RuntimeError\('no records'\)"):
+        job.finish(tmp_path)
+    assert not (tmp_path / "pagefind").exists()
+
+
+def test_a_cancelled_index_leaves_nothing_behind(catalogue):
+    job = SearchIndexJob(catalogue)
+    job.cancel()
+    assert not job._process.is_alive() and not job._scratch.exists()
