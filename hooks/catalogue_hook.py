@@ -25,6 +25,7 @@ from catalogue.feeds import feed_link  # noqa: E402
 from catalogue.generate import generate_docs  # noqa: E402
 from catalogue.interface import word  # noqa: E402
 from catalogue.search_index import SearchIndexError, SearchIndexJob  # noqa: E402
+from catalogue.sitemaps import split_sitemap  # noqa: E402
 
 
 _state: dict = {}
@@ -106,13 +107,7 @@ def on_post_build(config):
     i18n = config.plugins.get("i18n")
     if i18n is not None and i18n.building:
         return
-    # The theme's script fetches "sitemap.xml" beside each <link rel="alternate">,
-    # the language feeds (pl/atom.xml) included: each language root has one.
-    sitemap = Path(config.site_dir) / "sitemap.xml"
-    if sitemap.is_file():
-        for lang in vocabularies.languages()[1:]:
-            if (sitemap.parent / lang).is_dir():
-                (sitemap.parent / lang / "sitemap.xml").write_bytes(sitemap.read_bytes())
+    split_sitemap(Path(config.site_dir), config.site_url, vocabularies.languages()[1:])
     try:
         _state.pop("search_index").finish(Path(config.site_dir))
     except SearchIndexError as failure:

@@ -110,8 +110,18 @@ def test_the_published_json_schema_accepts_the_entries(published_site: Path):
         jsonschema.validate({"title": "x"}, schema)
 
 
+def test_sitemap_is_a_small_index_of_the_page_sitemap_in_every_language_root(published_site: Path):
+    index = (published_site / "sitemap.xml").read_bytes()
+    root = ET.fromstring(index)
+    assert root.tag == f"{SITEMAP}sitemapindex"
+    assert [loc.text for loc in root.iter(f"{SITEMAP}loc")] == [BASE + "sitemap-pages.xml"]
+    assert len(index) < 500
+    for lang in LANGUAGES[1:]:
+        assert (published_site / lang / "sitemap.xml").read_bytes() == index
+
+
 def test_sitemap_lists_every_page_with_its_language_alternates(published_site: Path):
-    urlset = ET.parse(published_site / "sitemap.xml").getroot()
+    urlset = ET.parse(published_site / "sitemap-pages.xml").getroot()
     listed = {url.find(f"{SITEMAP}loc").text for url in urlset}
     pages = {
         BASE + url.lstrip("/")

@@ -35,7 +35,7 @@ def page_path(lang: str, slug: str) -> str:
 
 def sitemap_alternates(site: Path) -> dict[str, dict[str, str]]:
     """Each address of the sitemap -> {hreflang: address} of its alternates."""
-    urlset = ET.parse(site / "sitemap.xml").getroot()
+    urlset = ET.parse(site / "sitemap-pages.xml").getroot()
     return {
         url.find(f"{SITEMAP}loc").text: {link.get("hreflang"): link.get("href") for link in url.findall(f"{XHTML}link")}
         for url in urlset
