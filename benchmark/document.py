@@ -22,8 +22,10 @@ times within one run; the table gives medians over the runs and the ratio of
 every run. Sizes are in decimal units (1 KB = 1,000 bytes). *Time per
 language* comes from static-i18n's log: *start* is everything before the
 first language (imports, configuration, and the catalogue's validation and
-generation of its pages), *exit* the end of the process. Peak memory is the
-largest resident set of the build process. *make preview* builds one
+generation of its pages), *exit* the end of the process. Peak memory is the largest resident
+memory of the build and its child processes together (the search indexer
+works beside the site build), sampled every 0.2 s, or of the build process
+alone when that is larger. *make preview* builds one
 practice in every language (`scripts/preview.py --build-only`, what `make
 preview` serves)."""
 
