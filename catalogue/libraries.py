@@ -10,12 +10,12 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 
-from slugify import slugify
 
 from .errors import Problem
 from .library_names import LibraryNames
 from .model import Catalogue, Practice
 from .parser import EntryFile
+from .slugs import slug
 
 
 @dataclass
@@ -30,7 +30,7 @@ class LibraryRecord:
 
 
 def library_slug(name: str) -> str:
-    return slugify(name)
+    return slug(name)
 
 
 def canonical_name(catalogue: Catalogue, name: str) -> str:

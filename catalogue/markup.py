@@ -39,6 +39,12 @@ LINK_SCHEMES = ("http", "https", "mailto")
 COMMENT = re.compile(r"<!--(?:(?!-->).)*-->", re.DOTALL)
 # A real body renders in milliseconds; pathological nesting takes minutes.
 RENDER_SECONDS = 3
+# What Markdown needs to make a tag, an attribute, a link, an image or an
+# entity (<, &, {, [ and ]), and what deep nesting is made of ('>' quotes,
+# runs of * or _). A body with none of them renders to headings, paragraphs,
+# lists and simple emphasis only: it is safe without rendering it here,
+# which would otherwise be most of the time spent checking a catalogue.
+NEEDS_RENDERING = re.compile(r"[<>&{}\[\]]|[*_]{3,}")
 
 
 class RenderTimeout(Exception):
@@ -113,6 +119,8 @@ def _element_problems(entry: EntryFile, tag: str, attrs: dict) -> list[Problem]:
 
 def body_problems(entry: EntryFile) -> list[Problem]:
     """Raw HTML, unsafe links and attributes, external images in the body of `entry`."""
+    if not NEEDS_RENDERING.search(entry.body):
+        return []
     renderer = _renderer()
     renderer.reset()
     try:

@@ -11,10 +11,10 @@ import re
 from functools import cache
 
 import yaml
-from slugify import slugify
 
 from .errors import Problem
 from .parser import EntryFile
+from .slugs import slug
 from .vocabularies import DATA_DIR
 
 EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[^\W\d_]{2,}(?![\w-])")
@@ -33,7 +33,7 @@ def _rules() -> dict:
 def is_institutional(address: str) -> bool:
     """Whether the e-mail `address` belongs to a role, not a person."""
     local = address.removeprefix("mailto:").split("@", 1)[0]
-    first_word = slugify(local, separator=" ").split(" ")[0].rstrip("0123456789")
+    first_word = slug(local, separator=" ").split(" ")[0].rstrip("0123456789")
     return first_word in _rules()["role_mailboxes"]
 
 

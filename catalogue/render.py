@@ -13,17 +13,17 @@ from pathlib import Path
 
 import jinja2
 import markupsafe
-from slugify import slugify
 
 from . import site, vocabularies
+from .citation import citation, citation_html, download_names
 from .glossary import place_name
 from .interface import count, language_name, word, written_in, years
-from .citation import citation, citation_html, download_names
 from .libraries import LibraryRecord, canonical_name, library_records, library_slug, partners
 from .model import Catalogue, Practice
 from .pagination import paginate
 from .qr import qr_svg
 from .sharing import page_head, practice_head
+from .slugs import slug
 
 TEMPLATES = Path(__file__).parent / "templates"
 NEWEST_ON_HOME = 6
@@ -88,8 +88,7 @@ def _page(template: str, front: dict, head: dict | None = None, **context) -> st
 
 def title_order(practice: Practice, lang: str) -> tuple[str, str]:
     """Sort key: the shown title without diacritics (ł and ß included), then the slug."""
-    # The backend named: 'auto' looks for the optional Unidecode on every call.
-    return slugify(practice.text(lang).title, backend="text-unidecode"), practice.slug
+    return slug(practice.text(lang).title), practice.slug
 
 
 def _front(page: str, lang: str, title: str, description: str, base_url: str, updated: str | None) -> dict:
@@ -182,13 +181,13 @@ def libraries_page(records: list[LibraryRecord], lang: str, base_url: str = site
     by_country: dict[str, list[LibraryRecord]] = {}
     for record in records:
         by_country.setdefault(record.country, []).append(record)
-    ordered = sorted(by_country.items(), key=lambda item: slugify(vocabularies.country_name(item[0], lang)))
+    ordered = sorted(by_country.items(), key=lambda item: slug(vocabularies.country_name(item[0], lang)))
     return _page(
         "libraries.md.j2",
         **_front(site.LIBRARIES, lang, word("field.libraries", lang), word("libraries_intro", lang), base_url, updated),
         lang=lang,
         page=site.LIBRARIES,
-        by_country=[(country, sorted(group, key=lambda record: slugify(record.name))) for country, group in ordered],
+        by_country=[(country, sorted(group, key=lambda record: slug(record.name))) for country, group in ordered],
     )
 
 

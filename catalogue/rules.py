@@ -8,13 +8,13 @@ from __future__ import annotations
 
 import re
 
-from slugify import slugify
 
 from . import schema
 from .errors import Problem
 from .loader import EntryFolder
 from .model import Practice
 from .parser import EntryFile
+from .slugs import slug
 
 SLUG = re.compile(schema.SLUG_PATTERN)
 
@@ -28,7 +28,7 @@ def check_slug(folder: EntryFolder) -> list[Problem]:
     """The folder name is the permanent id: lower-case ASCII kebab-case."""
     if SLUG.match(folder.slug):
         return []
-    suggestion = slugify(folder.slug) or "name-of-the-practice"
+    suggestion = slug(folder.slug) or "name-of-the-practice"
     return [Problem.at(folder.path, 1, "bad-slug", slug=folder.slug, suggestion=suggestion)]
 
 

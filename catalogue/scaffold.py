@@ -15,6 +15,8 @@ from pathlib import Path
 
 from slugify import slugify
 
+from .slugs import BACKEND
+
 from . import entry_writer, fields, messages, schema, vocabularies
 from .errors import ToolError
 from .loader import read_entries
@@ -145,7 +147,7 @@ PARSERS = {
 
 def proposed_slug(title: str) -> str:
     """The title transliterated (ą→a, ł→l, ř→r), lower-case, hyphenated."""
-    return slugify(title, max_length=SLUG_MAX, word_boundary=True, save_order=True)
+    return slugify(title, max_length=SLUG_MAX, word_boundary=True, save_order=True, backend=BACKEND)
 
 
 def taken_slugs(entries_dir: Path) -> dict[str, str]:

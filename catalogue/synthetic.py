@@ -16,10 +16,10 @@ from functools import cache
 from pathlib import Path
 
 import yaml
-from slugify import slugify
 
 from . import vocabularies
 from .glossary import section_headings
+from .slugs import slug
 from .vocabularies import DATA_DIR
 
 BODY_WORDS = (300, 1500)
@@ -81,7 +81,7 @@ def _skeleton(seed: int, index: int, pool: dict[str, list[dict]]) -> tuple[rando
     lang = _pick(rng, ORIGINAL_LANGUAGES)
     library = _draw_library(rng, pool[LANGUAGE_COUNTRY[lang]])
     project = _project_name(rng)
-    slug = f"{slugify(project)}-{slugify(library['place'])}-{index + 1}"
+    slug = f"{slug(project)}-{slug(library['place'])}-{index + 1}"
     return rng, {"slug": slug, "lang": lang, "library": library, "project": project}
 
 
@@ -102,7 +102,7 @@ def _partner(rng: random.Random, country: str) -> dict:
     if rng.random() < 0.5:
         partner["country"] = country
     if rng.random() < 0.3:
-        partner["url"] = f"https://{slugify(name)}.example/"
+        partner["url"] = f"https://{slug(name)}.example/"
     return partner
 
 
@@ -136,7 +136,7 @@ def _facts(rng: random.Random, skeleton: dict, pool: dict, slugs: list[str]) -> 
         "status": status,
         "funding": rng.sample(pools["funding"], 1) if rng.random() < 0.4 else [],
         "sources": [{"title": title} for title in rng.sample(pools["sources"], rng.randint(1, 2))],
-        "contact": f"info@{slugify(libraries[0]['place'])}.example" if rng.random() < 0.3 else None,
+        "contact": f"info@{slug(libraries[0]['place'])}.example" if rng.random() < 0.3 else None,
         "location": {"lat": round(rng.uniform(48, 51), 4), "lon": round(rng.uniform(12, 23), 4)} if rng.random() < 0.25 else None,
         "related": sorted(set(rng.sample(slugs, min(len(slugs), rng.choice([0, 0, 1, 1, 2, 3])))) - {skeleton["slug"]}),
         "updated": f"{rng.randint(2024, 2026)}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}",

@@ -117,3 +117,27 @@ def test_the_validator_renders_bodies_as_the_site_does():
     config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=yaml.BaseLoader)
     names = [next(iter(item)) if isinstance(item, dict) else item for item in config["markdown_extensions"]]
     assert tuple(names) == markup.EXTENSIONS
+
+
+@pytest.mark.parametrize(
+    "body, rendered",
+    [
+        ("## Kontext\n\nZwykły tekst z **pogrubieniem**, *kursywą* i listą:\n\n- raz\n- dwa\n", False),
+        ("Tekst z [odnośnikiem](https://example.org).", True),
+        ("Tekst z <b>tagiem</b>.", True),
+        ("Encja &amp; w tekście.", True),
+        ("Akapit {: .klasa }", True),
+        ("> cytat", True),
+        ("***" * 3 + "x", True),
+    ],
+)
+def test_only_bodies_that_could_hold_html_links_or_deep_nesting_are_rendered(monkeypatch, body, rendered):
+    calls = []
+    monkeypatch.setattr(markup, "_renderer", lambda: calls.append(body) or (_ for _ in ()).throw(RuntimeError("rendered")))
+    entry = type("Entry", (), {"body": body, "path": Path("entries/x/pl.md"), "body_line": 5})()
+    if rendered:
+        with pytest.raises(RuntimeError, match="rendered"):
+            markup.body_problems(entry)
+    else:
+        assert markup.body_problems(entry) == []
+    assert calls == ([body] if rendered else [])
