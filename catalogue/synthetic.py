@@ -81,8 +81,8 @@ def _skeleton(seed: int, index: int, pool: dict[str, list[dict]]) -> tuple[rando
     lang = _pick(rng, ORIGINAL_LANGUAGES)
     library = _draw_library(rng, pool[LANGUAGE_COUNTRY[lang]])
     project = _project_name(rng)
-    slug = f"{slug(project)}-{slug(library['place'])}-{index + 1}"
-    return rng, {"slug": slug, "lang": lang, "library": library, "project": project}
+    name = f"{slug(project)}-{slug(library['place'])}-{index + 1}"
+    return rng, {"slug": name, "lang": lang, "library": library, "project": project}
 
 
 def _countries(rng: random.Random, home: str, scope: str) -> list[str]:
