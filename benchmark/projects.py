@@ -1,10 +1,12 @@
 """The two projects a benchmark builds: the catalogue, and the bare reference.
 
 The catalogue is a copy of this project with synthetic entries. The
-reference holds the same practice pages as plain Markdown files in a bare
-MkDocs + Material + static-i18n project: no hooks, no catalogue pages, the
-same theme, languages and Markdown extensions. What the catalogue costs on
-top of it is what our own code adds.
+reference holds the same pages (every page the catalogue's build renders:
+practices, lists, libraries, home, search, about) as plain Markdown files in
+a bare MkDocs + Material + static-i18n project: no hooks, no validation, no
+generated data, feeds, citations or search index; the same theme, languages,
+navigation and Markdown extensions. What the catalogue costs on top of it is
+what our own code adds to what MkDocs itself needs for those pages.
 """
 
 from __future__ import annotations
@@ -14,12 +16,11 @@ from pathlib import Path
 
 import yaml
 
-from catalogue import vocabularies
+from catalogue import site
 from catalogue.synthetic import write_entries
 
 # Never copied: history, environments, outputs, the real entries and the tests.
 NOT_COPIED = (".git", ".venv", "build", "site", "entries", "tests", ".ci", "__pycache__", ".pytest_cache", "node_modules")
-PRACTICE_FOLDER = "practices"
 KEPT_PLUGINS = ("i18n",)
 # Keys of the catalogue's configuration that belong to the catalogue, not to MkDocs itself.
 DROPPED_KEYS = ("hooks", "extra_css", "extra_javascript", "watch", "nav", "validation", "exclude_docs", "not_in_nav")
@@ -70,19 +71,20 @@ def reference_config(catalogue_config: Path) -> str:
         docs_dir="docs",
         site_dir="site",
         strict=False,
-        # Only the home in the navigation, as in the catalogue: a nav of
-        # thousands of pages would dwarf everything else.
-        nav=["index.md"],
+        # The catalogue's own navigation: its top pages, never every practice.
+        nav=[site.nav_file(page) for page in site.top_pages()],
         validation={"nav": {"omitted_files": "ignore"}},
     )
     return yaml.dump(config, Dumper=_ConfigDumper, allow_unicode=True, sort_keys=False)
 
 
 def reference_project(catalogue: Path, target: Path) -> Path:
-    """The reference for a built `catalogue` project: its practice pages, nothing else."""
+    """The reference for a built `catalogue` project: its Markdown pages, nothing else."""
+    generated = catalogue / "build" / "docs"
     docs = target / "docs"
-    shutil.copytree(catalogue / "build" / "docs" / PRACTICE_FOLDER, docs / PRACTICE_FOLDER)
-    for lang in vocabularies.languages():
-        (docs / f"index.{lang}.md").write_text(f"# Reference ({lang})\n", encoding="utf-8")
+    for page in generated.rglob("*.md"):
+        copy = docs / page.relative_to(generated)
+        copy.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(page, copy)
     (target / "mkdocs.yml").write_text(reference_config(catalogue / "mkdocs.yml"), encoding="utf-8")
     return target

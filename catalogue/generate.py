@@ -75,8 +75,6 @@ def generate_docs(
     data: dict[str, bytes | str] = expand_markers(authored_files(root / "docs"))
     data.update(search_pages(catalogue))
     data[DATA_FILE] = catalogue_json(catalogue)
-    data.update(permalink_files(catalogue, base_url))
-    data.update(citation_files(catalogue.practices, vocabularies.languages(), base_url))
     data.update(image_files(catalogue.practices, root / "entries"))
     data.update(open_data_files(catalogue, base_url, DATA_FILE))
     data.update(feed_files(catalogue, base_url))
@@ -86,3 +84,22 @@ def generate_docs(
     _last.update(key=key, catalogue=catalogue)
     return catalogue
 
+
+def site_files(catalogue: Catalogue, base_url: str) -> dict[str, str]:
+    """Files the site engine has no work with: short links, redirects, citation downloads.
+
+    Pages link to them from HTML, never from Markdown, so the engine need not
+    know them; written straight into the built site, they spare it thousands
+    of files to sort and copy once per language.
+    """
+    files = permalink_files(catalogue, base_url)
+    files.update(citation_files(catalogue.practices, vocabularies.languages(), base_url))
+    return files
+
+
+def write_site_files(catalogue: Catalogue, site_dir: Path, base_url: str) -> None:
+    for name, content in site_files(catalogue, base_url).items():
+        path = os.path.join(site_dir, name)
+        os.makedirs(os.path.dirname(path), exist_ok=True)
+        with open(path, "w", encoding="utf-8", newline="") as handle:
+            handle.write(content)

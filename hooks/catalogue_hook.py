@@ -22,7 +22,7 @@ from catalogue import site, vocabularies  # noqa: E402
 from catalogue.contributor_files import published_files  # noqa: E402
 from catalogue.errors import InvalidCatalogue  # noqa: E402
 from catalogue.feeds import feed_link  # noqa: E402
-from catalogue.generate import generate_docs  # noqa: E402
+from catalogue.generate import generate_docs, write_site_files  # noqa: E402
 from catalogue.interface import word  # noqa: E402
 from catalogue.search_index import SearchIndexError, SearchIndexJob  # noqa: E402
 from catalogue.sitemaps import split_sitemap  # noqa: E402
@@ -107,6 +107,7 @@ def on_post_build(config):
     i18n = config.plugins.get("i18n")
     if i18n is not None and i18n.building:
         return
+    write_site_files(_state["catalogue"], Path(config.site_dir), config.site_url)
     split_sitemap(Path(config.site_dir), config.site_url, vocabularies.languages()[1:])
     try:
         _state.pop("search_index").finish(Path(config.site_dir))
