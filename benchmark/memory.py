@@ -30,6 +30,15 @@ def _parents() -> dict[int, int]:
 
 
 def _resident(pid: int) -> int:
+    """The process's proportional share of memory (PSS): a page it shares with
+    its parent (the forked indexer) counts half in each, not fully in both."""
+    try:
+        with open(f"/proc/{pid}/smaps_rollup", encoding="ascii") as handle:
+            for line in handle:
+                if line.startswith("Pss:"):
+                    return int(line.split()[1]) * 1024
+    except (OSError, IndexError, ValueError):
+        pass
     try:
         with open(f"/proc/{pid}/statm", encoding="ascii") as handle:
             return int(handle.read().split()[1]) * PAGE_SIZE
@@ -38,7 +47,7 @@ def _resident(pid: int) -> int:
 
 
 def tree_resident(root: int) -> int:
-    """Resident bytes of `root` and all its descendants now."""
+    """Memory of `root` and all its descendants now, in bytes."""
     children: dict[int, list[int]] = {}
     for pid, parent in _parents().items():
         children.setdefault(parent, []).append(pid)

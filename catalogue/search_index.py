@@ -12,7 +12,9 @@ the facet values as filters, and what a result shows as metadata.
 
 from __future__ import annotations
 
+import json
 import multiprocessing
+import os
 import shutil
 import subprocess
 import sys
@@ -31,6 +33,13 @@ from .search_text import fold, tokens
 
 ALL_LANGUAGES = "mul"
 BUNDLE = "pagefind"
+ENTRY = "pagefind-entry.json"
+# Texts one Pagefind run indexes at most. Pagefind holds every word of a run
+# in memory (some 0.3 MB a text), so a large catalogue is indexed in parts,
+# one run after another; each part is a language of its own in the bundle,
+# and the search page merges the parts of the index it searches. (The
+# environment variable lets the tests split a small catalogue.)
+PART_TEXTS = int(os.environ.get("CATALOGUE_SEARCH_PART_TEXTS", "2000"))
 # Pagefind's ready-made interfaces, which the search page does not use.
 UNUSED = ("pagefind-ui.*", "pagefind-modular-ui.*", "pagefind-component-ui.*", "pagefind-highlight.js")
 
@@ -84,8 +93,8 @@ def _distinct(words: list[str]) -> str:
     return " ".join(dict.fromkeys(words))
 
 
-def language_record(practice: Practice, lang: str) -> str:
-    """The practice as `lang`'s site shows it."""
+def language_record(practice: Practice, lang: str, part: str | None = None) -> str:
+    """The practice as `lang`'s site shows it, for the index part `part` (by default `lang`)."""
     shown = practice.shown_language(lang)
     text = practice.text(lang)
     meta = {
@@ -95,10 +104,10 @@ def language_record(practice: Practice, lang: str) -> str:
         "slug": practice.slug,
         "lang": shown,
     }
-    return _record(practice, lang, meta, [indexed_text(practice, shown, lang)])
+    return _record(practice, lang, part or lang, meta, [indexed_text(practice, shown, lang)])
 
 
-def all_languages_record(practice: Practice) -> str:
+def all_languages_record(practice: Practice, part: str = ALL_LANGUAGES) -> str:
     """The practice once, with every text it has; results pick the reader's."""
     meta = {"slug": practice.slug, "original": practice.original_language}
     for lang, text in practice.texts.items():
@@ -107,12 +116,12 @@ def all_languages_record(practice: Practice) -> str:
     for lang in vocabularies.languages():
         meta[f"place_{lang}"] = place_name(practice.place, lang)
     texts = [indexed_text(practice, lang, lang) for lang in practice.texts]
-    return _record(practice, ALL_LANGUAGES, meta, texts)
+    return _record(practice, ALL_LANGUAGES, part, meta, texts)
 
 
-def _record(practice: Practice, lang: str, meta: dict, texts: list[IndexedText]) -> str:
+def _record(practice: Practice, lang: str, part: str, meta: dict, texts: list[IndexedText]) -> str:
     return environment().get_template("search_record.html.j2").render(
-        lang=lang,
+        lang=part,
         slug=practice.slug,
         meta=meta,
         filters=facet_values(practice),
@@ -121,33 +130,87 @@ def _record(practice: Practice, lang: str, meta: dict, texts: list[IndexedText])
     )
 
 
-def record_files(catalogue: Catalogue) -> dict[str, str]:
-    """Every record, by a path that mirrors the page it stands for."""
+def part_name(index: str, number: int) -> str:
+    """`pl`, then `pl-x-2`, `pl-x-3`, …: Pagefind keeps each as a language of its own."""
+    return index if number == 1 else f"{index}-x-{number}"
+
+
+def index_parts(catalogue: Catalogue, part_texts: int = PART_TEXTS) -> dict[str, list[tuple[str, list[Practice]]]]:
+    """Each index (a language, or all languages) as parts of at most `part_texts` texts."""
+    indexes = {}
+    for index in (*vocabularies.languages(), ALL_LANGUAGES):
+        groups: list[list[Practice]] = [[]]
+        texts = 0
+        for practice in catalogue.practices:
+            size = len(practice.texts) if index == ALL_LANGUAGES else 1
+            if groups[-1] and texts + size > part_texts:
+                groups.append([])
+                texts = 0
+            groups[-1].append(practice)
+            texts += size
+        indexes[index] = [(part_name(index, number), group) for number, group in enumerate(groups, start=1)]
+    return indexes
+
+
+def part_records(index: str, part: str, practices: list[Practice]) -> dict[str, str]:
+    """The records of one part, by a path that mirrors the page each stands for."""
     files = {}
-    for practice in catalogue.practices:
+    for practice in practices:
         page = site.practice_page(practice.slug)
-        for lang in vocabularies.languages():
-            files[f"{site.in_language(page, lang)}index.html"] = language_record(practice, lang)
-        files[f"{ALL_LANGUAGES}/{page}index.html"] = all_languages_record(practice)
+        if index == ALL_LANGUAGES:
+            files[f"{ALL_LANGUAGES}/{page}index.html"] = all_languages_record(practice, part)
+        else:
+            files[f"{site.in_language(page, index)}index.html"] = language_record(practice, index, part)
     return files
 
 
-def _index(catalogue: Catalogue, output: Path, failure: Path) -> None:
-    """Run Pagefind over the catalogue's records into `output`; a problem is written to `failure`."""
-    with tempfile.TemporaryDirectory(prefix="catalogue-search-") as records:
-        sync_folder(Path(records), record_files(catalogue))
-        result = subprocess.run(
-            [sys.executable, "-m", "pagefind", "--site", records, "--output-path", str(output), "--quiet"],
-            capture_output=True,
-            text=True,
-        )
+def record_files(catalogue: Catalogue, part_texts: int = PART_TEXTS) -> dict[str, str]:
+    """Every record of every part."""
+    files = {}
+    for index, parts in index_parts(catalogue, part_texts).items():
+        for part, practices in parts:
+            files.update(part_records(index, part, practices))
+    return files
+
+
+def _run_pagefind(records: Path, output: Path) -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "pagefind", "--site", str(records), "--output-path", str(output), "--quiet"],
+        capture_output=True,
+        text=True,
+    )
     if result.returncode != 0:
-        failure.write_text(f"Pagefind failed (exit {result.returncode}):\n{result.stdout}{result.stderr}", encoding="utf-8")
+        raise SearchIndexError(f"Pagefind failed (exit {result.returncode}):\n{result.stdout}{result.stderr}")
 
 
-def _child(catalogue: Catalogue, output: Path, failure: Path) -> None:
+def _merge_bundle(part: Path, bundle: Path) -> None:
+    """Add one run's bundle to `bundle`: its files, and its languages in pagefind-entry.json."""
+    entry = bundle / ENTRY
+    languages = json.loads(entry.read_text(encoding="utf-8"))["languages"] if entry.is_file() else {}
+    shutil.copytree(part, bundle, dirs_exist_ok=True)
+    merged = json.loads(entry.read_text(encoding="utf-8"))
+    merged["languages"] = dict(sorted({**languages, **merged["languages"]}.items()))
+    entry.write_text(json.dumps(merged, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+
+
+def _index(catalogue: Catalogue, output: Path, part_texts: int = PART_TEXTS) -> None:
+    """Run Pagefind over the catalogue's records into `output`, one part at a time."""
+    with tempfile.TemporaryDirectory(prefix="catalogue-search-") as scratch:
+        for index, parts in index_parts(catalogue, part_texts).items():
+            for part, practices in parts:
+                records, built = Path(scratch) / "records", Path(scratch) / "bundle"
+                sync_folder(records, part_records(index, part, practices))
+                _run_pagefind(records, built)
+                _merge_bundle(built, output)
+                shutil.rmtree(records)
+                shutil.rmtree(built)
+
+
+def _child(catalogue: Catalogue, output: Path, failure: Path, part_texts: int) -> None:
     try:
-        _index(catalogue, output, failure)
+        _index(catalogue, output, part_texts)
+    except SearchIndexError as error:
+        failure.write_text(str(error), encoding="utf-8")
     except BaseException as error:  # a child's traceback would be lost: say it in the failure file
         failure.write_text(f"Indexing failed: {error!r}", encoding="utf-8")
         raise
@@ -160,12 +223,12 @@ class SearchIndexJob:
     can be made at the same time as the site, on another processor core.
     """
 
-    def __init__(self, catalogue: Catalogue):
+    def __init__(self, catalogue: Catalogue, part_texts: int = PART_TEXTS):
         self._scratch = Path(tempfile.mkdtemp(prefix="catalogue-index-"))
         self._output, self._failure = self._scratch / BUNDLE, self._scratch / "failure.txt"
         # fork: the child shares the catalogue already in memory instead of reading the entries again.
         context = multiprocessing.get_context("fork")
-        self._process = context.Process(target=_child, args=(catalogue, self._output, self._failure), daemon=True)
+        self._process = context.Process(target=_child, args=(catalogue, self._output, self._failure, part_texts), daemon=True)
         self._process.start()
 
     def finish(self, site_dir: Path) -> None:
@@ -191,6 +254,6 @@ class SearchIndexJob:
         shutil.rmtree(self._scratch, ignore_errors=True)
 
 
-def build_search_index(catalogue: Catalogue, site_dir: Path) -> None:
+def build_search_index(catalogue: Catalogue, site_dir: Path, part_texts: int = PART_TEXTS) -> None:
     """Index the catalogue into `site_dir`/pagefind (replacing what was there)."""
-    SearchIndexJob(catalogue).finish(site_dir)
+    SearchIndexJob(catalogue, part_texts).finish(site_dir)

@@ -16,7 +16,7 @@ from .interface import language_name, plural_forms, word, written_in
 from .model import Catalogue
 from .render import _page
 from .search_facets import facets, year_span
-from .search_index import ALL_LANGUAGES, BUNDLE
+from .search_index import ALL_LANGUAGES, BUNDLE, index_parts
 from .search_text import browser_rules
 
 RESULTS_PER_PAGE = 10
@@ -25,9 +25,12 @@ SCRIPT_WORDS = ("found", "no_results", "no_results_filters", "more", "loading", 
 
 def script_settings(catalogue: Catalogue, lang: str) -> dict:
     page = site.in_language(site.SEARCH, lang)
+    parts = index_parts(catalogue)
     return {
         "lang": lang,
-        "allLanguages": ALL_LANGUAGES,
+        # The first part of the page's index is the one Pagefind opens for the page's language.
+        "pageParts": [part for part, _ in parts[lang][1:]],
+        "allLanguages": [part for part, _ in parts[ALL_LANGUAGES]],
         "bundle": site.link(page, BUNDLE + "/"),
         "practices": site.link(page, site.in_language("practices/", lang)),
         "pageSize": RESULTS_PER_PAGE,

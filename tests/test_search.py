@@ -294,3 +294,34 @@ def test_one_index_per_language_and_one_for_all_languages(search_site: Path):
         "mul": 5,
     }
     assert not list((search_site / "pagefind").glob("pagefind-ui.*"))  # only what the search page uses
+
+
+# The same catalogue indexed in parts of two texts, as a catalogue of thousands is.
+@pytest.fixture(scope="module")
+def parted_server(tmp_path_factory):
+    project = copy_project(tmp_path_factory.mktemp("search-parts"), SEARCH_ENTRIES)
+    with SiteServer(built(project, CATALOGUE_SEARCH_PART_TEXTS="2")) as running:
+        running.site = project / "site"
+        yield running
+
+
+def test_a_large_index_is_made_in_parts_that_cover_every_practice_once(parted_server):
+    entry = json.loads((parted_server.site / "pagefind" / "pagefind-entry.json").read_text(encoding="utf-8"))
+    counts = {lang: index["page_count"] for lang, index in entry["languages"].items()}
+    for lang in ("cs", "pl", "sk"):
+        assert [counts[part] for part in (lang, f"{lang}-x-2", f"{lang}-x-3")] == [2, 2, 1]
+    mul = {part: count for part, count in counts.items() if part.startswith("mul")}
+    assert len(mul) > 2 and sum(mul.values()) == 5
+
+
+@pytest.mark.parametrize(
+    "lang, params, expected",
+    [
+        ("cs", {"q": "knihovna"}, {KNIHOVNA, NOC}),
+        ("pl", {"q": "dziecko"}, {KACIK, NOC, CITANIE}),
+        ("pl", {"q": "radnice", "lang": "all"}, {KNIHOVNA}),
+        ("cs", {"q": "wisla", "lang": "all"}, {KSIAZNICA}),
+    ],
+)
+def test_searches_find_the_same_practices_across_parts(page, parted_server, lang, params, expected):
+    assert set(open_search(page, parted_server, lang, params)) == expected

@@ -126,10 +126,10 @@ def test_the_index_is_made_beside_the_build_and_put_into_the_site(catalogue, tmp
 
 
 def test_a_failure_while_indexing_is_reported_by_finish(catalogue, tmp_path, monkeypatch):
-    def broken(_catalogue):
+    def broken(index, part, practices):
         raise RuntimeError("no records")
 
-    monkeypatch.setattr(search_index, "record_files", broken)  # the forked child runs this module as it is now
+    monkeypatch.setattr(search_index, "part_records", broken)  # the forked child runs this module as it is now
     job = SearchIndexJob(catalogue)
     with pytest.raises(SearchIndexError, match=r"Indexing failed: RuntimeError\('no records'\)"):
         job.finish(tmp_path)

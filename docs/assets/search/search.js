@@ -68,6 +68,10 @@ async function loadPagefind() {
     const bundle = new URL(settings.bundle, location.href);
     pagefind = await import(new URL("pagefind.js", bundle).href);
     await pagefind.options({ mergeFilter: { index: INDEX.page } });
+    // A large catalogue's index comes in parts (catalogue/search_index.py).
+    for (const part of settings.pageParts) {
+      await pagefind.mergeIndex(bundle.href, { language: part, mergeFilter: { index: INDEX.page } });
+    }
   }
   return pagefind;
 }
@@ -84,10 +88,12 @@ async function loadCounts(all) {
 
 async function mergeAllLanguages() {
   if (!allLanguagesMerged) {
-    await pagefind.mergeIndex(new URL(settings.bundle, location.href).href, {
-      language: settings.allLanguages,
-      mergeFilter: { index: INDEX.all },
-    });
+    for (const part of settings.allLanguages) {
+      await pagefind.mergeIndex(new URL(settings.bundle, location.href).href, {
+        language: part,
+        mergeFilter: { index: INDEX.all },
+      });
+    }
     allLanguagesMerged = true;
   }
 }
