@@ -54,7 +54,7 @@ def _languages(side: Side) -> str:
 def _search(side: Side) -> str:
     if side.search is None:
         return NOT_MEASURED
-    return f"{size(side.search.first_results)} (the page itself: {size(side.search.page)})"
+    return f"{size(side.search.first_results)} (of which the page, theme and scripts: {size(side.search.page)})"
 
 
 def _preview(result: BenchResult) -> str:

@@ -178,6 +178,8 @@ def _run_pagefind(records: Path, output: Path) -> None:
         [sys.executable, "-m", "pagefind", "--site", str(records), "--output-path", str(output), "--quiet"],
         capture_output=True,
         text=True,
+        # One thread: the site engine, working at the same time, keeps a core of its own.
+        env={**os.environ, "RAYON_NUM_THREADS": "1"},
     )
     if result.returncode != 0:
         raise SearchIndexError(f"Pagefind failed (exit {result.returncode}):\n{result.stdout}{result.stderr}")
@@ -207,6 +209,8 @@ def _index(catalogue: Catalogue, output: Path, part_texts: int = PART_TEXTS) -> 
 
 
 def _child(catalogue: Catalogue, output: Path, failure: Path, part_texts: int) -> None:
+    # Behind the site engine: when both want the processor, the pages come first.
+    os.nice(5)
     try:
         _index(catalogue, output, part_texts)
     except SearchIndexError as error:

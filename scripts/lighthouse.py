@@ -16,46 +16,24 @@ from __future__ import annotations
 
 import argparse
 import functools
-import gzip
-import io
 import json
 import os
 import statistics
 import subprocess
 import sys
 import threading
+from http.server import ThreadingHTTPServer
 import time
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from benchmark.serving import GzipHandler  # noqa: E402
 from catalogue import site, vocabularies  # noqa: E402
 
 LIGHTHOUSE = ROOT / "node_modules" / ".bin" / "lighthouse"
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
-COMPRESSED = (".html", ".css", ".js", ".json", ".xml", ".svg")
-
-
-class GzipHandler(SimpleHTTPRequestHandler):
-    def log_message(self, format, *args):
-        pass
-
-    def send_head(self):
-        path = Path(self.translate_path(self.path))
-        path = path / "index.html" if path.is_dir() else path
-        if path.suffix not in COMPRESSED or not path.is_file() or "gzip" not in self.headers.get("Accept-Encoding", ""):
-            return super().send_head()
-        data = gzip.compress(path.read_bytes(), mtime=0)
-        self.send_response(200)
-        self.send_header("Content-Type", self.guess_type(str(path)))
-        self.send_header("Content-Encoding", "gzip")
-        self.send_header("Content-Length", str(len(data)))
-        self.end_headers()
-        return io.BytesIO(data)
-
-
 def measured_pages(site_dir: Path) -> list[str]:
     """Home, the first type page and the first practice page (and search/) in every language."""
     practices = sorted(path.name for path in (site_dir / "practices").iterdir() if path.is_dir())
