@@ -72,9 +72,15 @@ def _strings(value, path: tuple = ()):
             yield from _strings(item, (*path, index))
 
 
-def _problems_in(text: str, path: str, line: int) -> list[Problem]:
-    problems = [Problem.at(path, line, "phone-number", number=number) for number in phone_numbers(text)]
-    problems += [Problem.at(path, line, "personal-email", address=address) for address in personal_emails(text)]
+def _problems_in(text: str, path: str, line) -> list[Problem]:
+    """`line`: a function giving the line, asked only when there is a problem to place."""
+    numbers = phone_numbers(text)
+    addresses = personal_emails(text) if "@" in text else []
+    if not numbers and not addresses:
+        return []
+    where = line()
+    problems = [Problem.at(path, where, "phone-number", number=number) for number in numbers]
+    problems += [Problem.at(path, where, "personal-email", address=address) for address in addresses]
     return problems
 
 
@@ -86,7 +92,9 @@ def personal_data_problems(entry: EntryFile) -> list[Problem]:
             if "@" in text and not is_institutional(text):
                 problems.append(Problem.at(entry.path, entry.line_of("contact"), "contact-not-institutional", contact=text))
             continue
-        problems += _problems_in(text, entry.path, entry.line_of(*keys))
-    for number, line in entry.body_lines():
-        problems += _problems_in(line, entry.path, number)
+        problems += _problems_in(text, entry.path, lambda: entry.line_of(*keys))
+    # Line by line only when the body holds something that may be a number or an address.
+    if "@" in entry.body or PHONE.search(entry.body):
+        for number, line in entry.body_lines():
+            problems += _problems_in(line, entry.path, lambda number=number: number)
     return problems

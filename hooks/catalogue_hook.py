@@ -132,6 +132,15 @@ def on_page_markdown(markdown, page, config, files):
     return markdown
 
 
+def on_post_page(output, page, config):
+    # static-i18n keeps every page of every language until the sitemap is
+    # written; with thousands of practices their Markdown and HTML would fill
+    # the memory. The sitemap needs only addresses, dates and front matter.
+    page.markdown = None
+    page.content = None
+    return output
+
+
 def on_template_context(context, template_name, config):
     # The 404 page belongs to no page: its language switcher leads to the
     # language homes, not to the alternates of the last page rendered.
