@@ -14,9 +14,12 @@ Each size is a copy of this project with N synthetic practices
 (`catalogue/synthetic.py`: the four types, cs/pl/sk originals, some
 translations missing, bodies of 300–1,500 words, partners, libraries from a
 shared pool, related links), built with `python -m mkdocs build` as its own
-process. In the same run the **reference** is built: the same practice pages,
-as plain Markdown files, in a bare MkDocs + Material + static-i18n project
-(no hooks, no catalogue pages, the home alone in the navigation). The machine
+process. In the same run the **reference** is built: the same pages (every
+page the catalogue renders: practices, type lists, libraries, home, search,
+about) as plain Markdown files in a bare MkDocs + Material + static-i18n
+project, with the same navigation but no hooks, no validation, no data
+files, feeds, citations or search index. The ratio is therefore what the
+catalogue's own work adds to what MkDocs needs for the same pages. The machine
 is shared and timings are noisy, so the figure to read is the ratio of the two
 times within one run; the table gives medians over the runs and the ratio of
 every run. Sizes are in decimal units (1 KB = 1,000 bytes). *Time per

@@ -16,12 +16,13 @@ from . import site, vocabularies
 from .citation import citation_files
 from .contributor_docs import expand
 from .data_export import catalogue_json
-from .feeds import feed_files
-from .open_data import open_data_files
 from .docs_tree import authored_files, sync_folder
+from .feeds import feed_files
+from .forked import write_beside
 from .model import Catalogue
+from .open_data import open_data_files
 from .permalinks import permalink_files
-from .render import iter_pages
+from .render import iter_list_pages, iter_practice_pages
 from .search_page import search_pages
 from .sharing import image_files
 from .validate import load_catalogue
@@ -78,9 +79,13 @@ def generate_docs(
     data.update(image_files(catalogue.practices, root / "entries"))
     data.update(open_data_files(catalogue, base_url, DATA_FILE))
     data.update(feed_files(catalogue, base_url))
-    # Pages are written as they are rendered: thousands of them never sit in memory at once.
-    files = itertools.chain(data.items(), iter_pages(catalogue, base_url))
-    sync_folder(docs_out, files)
+    # Pages are written as they are rendered: thousands of them never sit in
+    # memory at once. A forked child writes every other practice's pages.
+    children = write_beside(docs_out, iter_practice_pages(catalogue, catalogue.practices[1::2], base_url))
+    files = itertools.chain(
+        data.items(), iter_list_pages(catalogue, base_url), iter_practice_pages(catalogue, catalogue.practices[::2], base_url)
+    )
+    sync_folder(docs_out, files, written_elsewhere=children)
     _last.update(key=key, catalogue=catalogue)
     return catalogue
 

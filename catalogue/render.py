@@ -191,21 +191,36 @@ def libraries_page(records: list[LibraryRecord], lang: str, base_url: str = site
     )
 
 
-def iter_pages(
+def iter_list_pages(
     catalogue: Catalogue, base_url: str = site.PLACEHOLDER_BASE_URL, type_page_size: int = TYPE_PAGE_SIZE
 ) -> Iterator[tuple[str, str]]:
-    """Every generated page as (docs-relative file name, Markdown), one at a time."""
+    """The home, type lists and library pages of every language, as (docs-relative file name, Markdown)."""
     records = library_records(catalogue)
     for lang in vocabularies.languages():
         yield site.source_file(site.HOME, lang), home_page(catalogue, lang, base_url)
         for type_id in vocabularies.ids("type"):
             for page, markdown in type_pages(catalogue, type_id, lang, base_url, type_page_size).items():
                 yield site.source_file(page, lang), markdown
-        for practice in catalogue.practices:
-            yield site.source_file(site.practice_page(practice.slug), lang), practice_page(catalogue, practice, lang, base_url)
         yield site.source_file(site.LIBRARIES, lang), libraries_page(records, lang, base_url, catalogue.last_updated())
         for record in records:
             yield site.source_file(site.library_page(record.slug), lang), library_page(catalogue, record, lang, base_url)
+
+
+def iter_practice_pages(
+    catalogue: Catalogue, practices: list[Practice], base_url: str = site.PLACEHOLDER_BASE_URL
+) -> Iterator[tuple[str, str]]:
+    """The pages of `practices` in every language."""
+    for practice in practices:
+        for lang in vocabularies.languages():
+            yield site.source_file(site.practice_page(practice.slug), lang), practice_page(catalogue, practice, lang, base_url)
+
+
+def iter_pages(
+    catalogue: Catalogue, base_url: str = site.PLACEHOLDER_BASE_URL, type_page_size: int = TYPE_PAGE_SIZE
+) -> Iterator[tuple[str, str]]:
+    """Every generated page as (docs-relative file name, Markdown), one at a time."""
+    yield from iter_list_pages(catalogue, base_url, type_page_size)
+    yield from iter_practice_pages(catalogue, catalogue.practices, base_url)
 
 
 def render_pages(catalogue: Catalogue, base_url: str = site.PLACEHOLDER_BASE_URL, type_page_size: int = TYPE_PAGE_SIZE) -> dict[str, str]:
