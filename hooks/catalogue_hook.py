@@ -137,9 +137,11 @@ def on_page_markdown(markdown, page, config, files):
 def on_post_page(output, page, config):
     # static-i18n keeps every page of every language until the sitemap is
     # written; with thousands of practices their Markdown and HTML would fill
-    # the memory. The sitemap needs only addresses, dates and front matter.
-    page.markdown = None
-    page.content = None
+    # the memory. The sitemap needs only addresses, dates and front matter;
+    # the navigation of later pages the title (empty, not None: MkDocs reads
+    # None as "not read yet" and would give no title).
+    page.markdown = ""
+    page.content = ""
     return output
 
 
