@@ -51,40 +51,42 @@ def _playwright():
     return sync_playwright
 
 
+def _transferred(request) -> int:
+    """Bytes on the wire: the (compressed) body and the headers of the response."""
+    try:
+        sizes = request.sizes()
+    except Exception:  # noqa: BLE001 - a request that failed or was cancelled moved nothing worth counting
+        return 0
+    return sizes["responseBodySize"] + sizes["responseHeadersSize"]
+
+
 def first_results_cost(site: Path, query: str = DEFAULT_QUERY) -> SearchCost | None:
     """What the first results of `query` cost from a cold cache; None when the site has no search page."""
     page_path = search_page(site)
     if page_path is None:
         return None
     sync_playwright = _playwright()
-    requests: dict[str, dict] = {}
+    requested = []  # every request made before the first result shows, the search worker's included
     shown = {"now": False}
 
-    def sent(event):
+    def sent(request):
         if not shown["now"]:
-            requests[event["requestId"]] = {"url": event["request"]["url"], "bytes": 0}
-
-    def finished(event):
-        if event["requestId"] in requests:
-            requests[event["requestId"]]["bytes"] = event["encodedDataLength"]
+            requested.append(request)
 
     with serving(site) as base, sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         try:
-            page = browser.new_page()
-            network = page.context.new_cdp_session(page)
-            network.send("Network.enable")
-            network.send("Network.setCacheDisabled", {"cacheDisabled": True})
-            network.on("Network.requestWillBeSent", sent)
-            network.on("Network.loadingFinished", finished)
+            context = browser.new_context()  # a new context: an empty cache
+            context.on("request", sent)
+            page = context.new_page()
             # A shared link to a search: the page, the theme, the search script and index.
             page.goto(base + page_path.removesuffix("index.html") + "?" + urlencode({"q": query}), timeout=TIMEOUT_MS)
             page.wait_for_selector(FIRST_RESULT, state="visible", timeout=TIMEOUT_MS)
             shown["now"] = True
-            # Let the responses already under way finish, so their sizes are known.
             page.wait_for_load_state("networkidle", timeout=TIMEOUT_MS)
+            sizes = [(request.url, _transferred(request)) for request in requested]
         finally:
             browser.close()
-    total = sum(request["bytes"] for request in requests.values())
-    page_bytes = sum(request["bytes"] for request in requests.values() if BUNDLE_PATH not in request["url"])
+    total = sum(size for _, size in sizes)
+    page_bytes = sum(size for url, size in sizes if BUNDLE_PATH not in url)
     return SearchCost(first_results=total, page=page_bytes, page_path=page_path)

@@ -10,8 +10,6 @@ from __future__ import annotations
 
 import itertools
 import os
-import shutil
-import tempfile
 from pathlib import Path
 
 from . import site, vocabularies
@@ -102,34 +100,3 @@ def site_files(catalogue: Catalogue, base_url: str) -> dict[str, str]:
     files = permalink_files(catalogue, base_url)
     files.update(citation_files(catalogue.practices, vocabularies.languages(), base_url))
     return files
-
-
-def _site_file_items(catalogue: Catalogue, base_url: str):
-    # A generator: the files are made where it is iterated, in the child.
-    yield from site_files(catalogue, base_url).items()
-
-
-class SiteFilesJob:
-    """The files of `site_files`, written by a forked child while the site engine builds the pages."""
-
-    def __init__(self, catalogue: Catalogue, base_url: str):
-        self._scratch = Path(tempfile.mkdtemp(prefix="catalogue-site-files-"))
-        self._names = write_beside(self._scratch, _site_file_items(catalogue, base_url))
-
-    def move_into(self, site_dir: Path) -> None:
-        """Wait for the files and move them into the built site."""
-        try:
-            for name in sorted(self._names()):
-                target = os.path.join(site_dir, name)
-                os.makedirs(os.path.dirname(target), exist_ok=True)
-                os.replace(os.path.join(self._scratch, name), target)
-        finally:
-            shutil.rmtree(self._scratch, ignore_errors=True)
-
-    def cancel(self) -> None:
-        try:
-            self._names()
-        except RuntimeError:
-            pass  # the build failed already; this failure adds nothing
-        finally:
-            shutil.rmtree(self._scratch, ignore_errors=True)

@@ -12,6 +12,7 @@ the facet values as filters, and what a result shows as metadata.
 
 from __future__ import annotations
 
+import gc
 import json
 import multiprocessing
 import os
@@ -19,12 +20,13 @@ import shutil
 import subprocess
 import sys
 import tempfile
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
 from . import site, vocabularies
-from .docs_tree import sync_folder
+from .docs_tree import sync_folder, write_if_changed
 from .glossary import place_name
 from .model import Catalogue, Practice
 from .render import environment
@@ -208,10 +210,18 @@ def _index(catalogue: Catalogue, output: Path, part_texts: int = PART_TEXTS) -> 
                 shutil.rmtree(built)
 
 
-def _child(catalogue: Catalogue, output: Path, failure: Path, part_texts: int) -> None:
+def _write_files(files: Callable[[], dict[str, str]], folder: Path) -> None:
+    made: set[str] = set()
+    for name, content in files().items():
+        write_if_changed(str(folder), name, content, None, made)
+
+
+def _child(catalogue: Catalogue, output: Path, failure: Path, part_texts: int, files, files_folder: Path) -> None:
     # Behind the site engine: when both want the processor, the pages come first.
     os.nice(5)
     try:
+        if files is not None:
+            _write_files(files, files_folder)
         _index(catalogue, output, part_texts)
     except SearchIndexError as error:
         failure.write_text(str(error), encoding="utf-8")
@@ -225,15 +235,24 @@ class SearchIndexJob:
 
     The records come from the model, not from the built pages, so the index
     can be made at the same time as the site, on another processor core.
+    `files` (a function giving site path -> text) makes other files for the
+    site in the same child: each forked child ends up copying much of the
+    memory it shares with this process, so one child does both.
     """
 
-    def __init__(self, catalogue: Catalogue, part_texts: int = PART_TEXTS):
+    def __init__(self, catalogue: Catalogue, part_texts: int = PART_TEXTS, files: Callable[[], dict[str, str]] | None = None):
         self._scratch = Path(tempfile.mkdtemp(prefix="catalogue-index-"))
         self._output, self._failure = self._scratch / BUNDLE, self._scratch / "failure.txt"
-        # fork: the child shares the catalogue already in memory instead of reading the entries again.
+        self._files = self._scratch / "files"
+        # fork: the child shares the catalogue already in memory instead of reading the entries again;
+        # frozen, the objects are left alone by the child's garbage collector, which would copy them.
+        gc.freeze()
         context = multiprocessing.get_context("fork")
-        self._process = context.Process(target=_child, args=(catalogue, self._output, self._failure, part_texts), daemon=True)
+        self._process = context.Process(
+            target=_child, args=(catalogue, self._output, self._failure, part_texts, files, self._files), daemon=True
+        )
         self._process.start()
+        gc.unfreeze()
 
     def finish(self, site_dir: Path) -> None:
         """Wait for the index and put it at `site_dir`/pagefind (replacing what was there)."""
@@ -245,10 +264,19 @@ class SearchIndexJob:
             for pattern in UNUSED:
                 for path in self._output.glob(pattern):
                     path.unlink()
+            self._move_files(site_dir)
             shutil.rmtree(site_dir / BUNDLE, ignore_errors=True)
             shutil.move(str(self._output), str(site_dir / BUNDLE))
         finally:
             shutil.rmtree(self._scratch, ignore_errors=True)
+
+    def _move_files(self, site_dir: Path) -> None:
+        for base, _, names in os.walk(self._files):
+            for name in names:
+                source = os.path.join(base, name)
+                target = os.path.join(site_dir, os.path.relpath(source, self._files))
+                os.makedirs(os.path.dirname(target), exist_ok=True)
+                os.replace(source, target)
 
     def cancel(self) -> None:
         """Stop indexing: the build it was for failed or was replaced."""

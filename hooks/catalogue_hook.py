@@ -22,7 +22,7 @@ from catalogue import site, vocabularies  # noqa: E402
 from catalogue.contributor_files import published_files  # noqa: E402
 from catalogue.errors import InvalidCatalogue  # noqa: E402
 from catalogue.feeds import feed_link  # noqa: E402
-from catalogue.generate import SiteFilesJob, generate_docs  # noqa: E402
+from catalogue.generate import generate_docs, site_files  # noqa: E402
 from catalogue.interface import word  # noqa: E402
 from catalogue.search_index import SearchIndexError, SearchIndexJob  # noqa: E402
 from catalogue.sitemaps import split_sitemap  # noqa: E402
@@ -66,8 +66,8 @@ def on_config(config):
             raise Abort("The entries are invalid; nothing was built.\n" + invalid.report())
         _cancel_jobs()
         # Made from the model while MkDocs renders the pages: on_post_build collects them.
-        _state["search_index"] = SearchIndexJob(_state["catalogue"])
-        _state["site_files"] = SiteFilesJob(_state["catalogue"], config.site_url)
+        catalogue, url = _state["catalogue"], config.site_url
+        _state["search_index"] = SearchIndexJob(catalogue, files=lambda: site_files(catalogue, url))
     catalogue = _state["catalogue"]
     lang = _language(config)
     _state["last_updated"] = catalogue.last_updated()
@@ -108,7 +108,6 @@ def on_post_build(config):
     i18n = config.plugins.get("i18n")
     if i18n is not None and i18n.building:
         return
-    _state.pop("site_files").move_into(Path(config.site_dir))
     split_sitemap(Path(config.site_dir), config.site_url, vocabularies.languages()[1:])
     try:
         _state.pop("search_index").finish(Path(config.site_dir))
@@ -117,10 +116,9 @@ def on_post_build(config):
 
 
 def _cancel_jobs() -> None:
-    for name in ("search_index", "site_files"):
-        job = _state.pop(name, None)
-        if job is not None:
-            job.cancel()
+    job = _state.pop("search_index", None)
+    if job is not None:
+        job.cancel()
 
 
 def on_build_error(error):

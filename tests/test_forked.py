@@ -32,15 +32,3 @@ def test_a_failure_in_the_child_is_raised_here(tmp_path):
     with pytest.raises(RuntimeError, match="ValueError: a template failed"):
         sync_folder(tmp_path, pages(["b.md"]), written_elsewhere=children)
 
-
-def test_site_files_made_beside_the_build_land_in_the_site(tmp_path):
-    from catalogue.generate import SiteFilesJob, site_files
-    from catalogue.validate import load_catalogue
-
-    from .conftest import FIXTURE_ENTRIES
-
-    catalogue = load_catalogue(FIXTURE_ENTRIES, FIXTURE_ENTRIES.parent)
-    expected = site_files(catalogue, "https://library-cooperation.example/")
-    SiteFilesJob(catalogue, "https://library-cooperation.example/").move_into(tmp_path)
-    written = {path.relative_to(tmp_path).as_posix(): path.read_text(encoding="utf-8") for path in tmp_path.rglob("*") if path.is_file()}
-    assert written == expected and len(written) > 10

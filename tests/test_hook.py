@@ -29,8 +29,7 @@ def test_pages_are_generated_and_indexed_in_the_first_pass_only(monkeypatch):
     generated, indexed = [], []
     monkeypatch.setattr(catalogue_hook, "_state", {})
     monkeypatch.setattr(catalogue_hook, "generate_docs", lambda root, docs, url, only: generated.append(docs) or FakeCatalogue())
-    monkeypatch.setattr(catalogue_hook, "SearchIndexJob", lambda catalogue: indexed.append(catalogue) or SimpleNamespace(cancel=lambda: None))
-    monkeypatch.setattr(catalogue_hook, "SiteFilesJob", lambda catalogue, url: SimpleNamespace(cancel=lambda: None))
+    monkeypatch.setattr(catalogue_hook, "SearchIndexJob", lambda catalogue, files: indexed.append(catalogue) or SimpleNamespace(cancel=lambda: None))
     first, other = catalogue_hook.on_config(config(False, "cs")), catalogue_hook.on_config(config(True, "pl"))
     assert (len(generated), len(indexed)) == (1, 1)
     assert (first.site_name, other.site_name) == (
@@ -45,6 +44,5 @@ def test_pages_are_generated_and_indexed_in_the_first_pass_only(monkeypatch):
 def test_a_failed_build_stops_its_indexing(monkeypatch):
     cancelled = []
     monkeypatch.setitem(catalogue_hook._state, "search_index", SimpleNamespace(cancel=lambda: cancelled.append("index")))
-    monkeypatch.setitem(catalogue_hook._state, "site_files", SimpleNamespace(cancel=lambda: cancelled.append("files")))
     catalogue_hook.on_build_error(RuntimeError("a page failed"))
-    assert cancelled == ["index", "files"] and not {"search_index", "site_files"} & set(catalogue_hook._state)
+    assert cancelled == ["index"] and "search_index" not in catalogue_hook._state
