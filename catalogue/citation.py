@@ -7,6 +7,7 @@ The date of access is the reader's: the page fills it in when it is read
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from markupsafe import Markup
@@ -108,15 +109,13 @@ def download_names(slug: str) -> dict[str, str]:
     return {"bibtex": f"{slug}.bib", "csl": f"{slug}.csl.json"}
 
 
-def citation_files(practices: list[Practice], languages: tuple[str, ...], base_url: str) -> dict[str, str]:
-    """The downloads of every practice, also at the addresses of its former slugs."""
-    files = {}
+def citation_files(practices: list[Practice], languages: tuple[str, ...], base_url: str) -> Iterator[tuple[str, str]]:
+    """The downloads of every practice, also at the addresses of its former slugs, one at a time."""
     for practice in practices:
         for lang in languages:
             cited = citation(practice, lang, base_url)
             for slug in (practice.slug, *practice.aliases):
                 folder = site.in_language(site.practice_page(slug), lang)
                 names = download_names(slug)
-                files[folder + names["bibtex"]] = bibtex(cited)
-                files[folder + names["csl"]] = csl_json(cited)
-    return files
+                yield folder + names["bibtex"], bibtex(cited)
+                yield folder + names["csl"], csl_json(cited)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import itertools
 import os
+from collections.abc import Iterator
 from pathlib import Path
 
 from . import site, vocabularies
@@ -90,13 +91,12 @@ def generate_docs(
     return catalogue
 
 
-def site_files(catalogue: Catalogue, base_url: str) -> dict[str, str]:
+def site_files(catalogue: Catalogue, base_url: str) -> Iterator[tuple[str, str]]:
     """Files the site engine has no work with: short links, redirects, citation downloads.
 
     Pages link to them from HTML, never from Markdown, so the engine need not
     know them; written straight into the built site, they spare it thousands
-    of files to sort and copy once per language.
+    of files to sort and copy once per language. One at a time: thousands.
     """
-    files = permalink_files(catalogue, base_url)
-    files.update(citation_files(catalogue.practices, vocabularies.languages(), base_url))
-    return files
+    yield from permalink_files(catalogue, base_url).items()
+    yield from citation_files(catalogue.practices, vocabularies.languages(), base_url)

@@ -20,9 +20,9 @@ import shutil
 import subprocess
 import sys
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from functools import cache
+from functools import lru_cache
 from pathlib import Path
 
 from . import site, vocabularies
@@ -63,7 +63,10 @@ class IndexedText:
     other_tokens: str
 
 
-@cache
+# Bounded: a text is asked for by its language's index and by the
+# all-languages index; an unbounded cache would hold every word of the
+# catalogue in the indexing process.
+@lru_cache(maxsize=2048)
 def _body_tokens(body: str) -> list[str]:
     return tokens(body)
 
@@ -210,9 +213,9 @@ def _index(catalogue: Catalogue, output: Path, part_texts: int = PART_TEXTS) -> 
                 shutil.rmtree(built)
 
 
-def _write_files(files: Callable[[], dict[str, str]], folder: Path) -> None:
+def _write_files(files: Callable[[], Iterable[tuple[str, str]]], folder: Path) -> None:
     made: set[str] = set()
-    for name, content in files().items():
+    for name, content in files():
         write_if_changed(str(folder), name, content, None, made)
 
 
@@ -235,12 +238,12 @@ class SearchIndexJob:
 
     The records come from the model, not from the built pages, so the index
     can be made at the same time as the site, on another processor core.
-    `files` (a function giving site path -> text) makes other files for the
+    `files` (a function giving (site path, text) pairs) makes other files for the
     site in the same child: each forked child ends up copying much of the
     memory it shares with this process, so one child does both.
     """
 
-    def __init__(self, catalogue: Catalogue, part_texts: int = PART_TEXTS, files: Callable[[], dict[str, str]] | None = None):
+    def __init__(self, catalogue: Catalogue, part_texts: int = PART_TEXTS, files: Callable[[], Iterable[tuple[str, str]]] | None = None):
         self._scratch = Path(tempfile.mkdtemp(prefix="catalogue-index-"))
         self._output, self._failure = self._scratch / BUNDLE, self._scratch / "failure.txt"
         self._files = self._scratch / "files"

@@ -127,7 +127,7 @@ def test_the_index_is_made_beside_the_build_and_put_into_the_site(catalogue, tmp
 
 def test_other_site_files_are_made_in_the_same_child_and_moved_into_the_site(catalogue, tmp_path):
     files = {"p/noc-v-knihovne/index.html": "<p>short link</p>", "practices/noc-v-knihovne/x.bib": "@misc{x}"}
-    SearchIndexJob(catalogue, files=lambda: files).finish(tmp_path)
+    SearchIndexJob(catalogue, files=lambda: files.items()).finish(tmp_path)
     assert {name: (tmp_path / name).read_text(encoding="utf-8") for name in files} == files
     assert (tmp_path / "pagefind" / "pagefind.js").is_file()
 
