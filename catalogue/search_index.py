@@ -249,6 +249,7 @@ class SearchIndexJob:
         self._files = self._scratch / "files"
         # fork: the child shares the catalogue already in memory instead of reading the entries again;
         # frozen, the objects are left alone by the child's garbage collector, which would copy them.
+        gc.collect()
         gc.freeze()
         context = multiprocessing.get_context("fork")
         self._process = context.Process(

@@ -60,14 +60,19 @@ def on_config(config):
     if not _other_language_pass(config):
         if not config.site_url:
             raise Abort("Set site_url in mkdocs.yml: permanent links and shared pages need the full address.")
+        _cancel_jobs()
+        url = config.site_url
+
+        def start_beside(catalogue):
+            # Made from the model while MkDocs renders the pages: on_post_build collects them.
+            _state["search_index"] = SearchIndexJob(catalogue, files=lambda: site_files(catalogue, url))
+
         try:
-            _state["catalogue"] = generate_docs(ROOT, Path(config.docs_dir), config.site_url, only=_preview(config))
+            _state["catalogue"] = generate_docs(ROOT, Path(config.docs_dir), url, only=_preview(config), on_loaded=start_beside)
         except InvalidCatalogue as invalid:
             raise Abort("The entries are invalid; nothing was built.\n" + invalid.report())
-        _cancel_jobs()
-        # Made from the model while MkDocs renders the pages: on_post_build collects them.
-        catalogue, url = _state["catalogue"], config.site_url
-        _state["search_index"] = SearchIndexJob(catalogue, files=lambda: site_files(catalogue, url))
+        if "search_index" not in _state:  # nothing changed since the last build: the catalogue was kept
+            start_beside(_state["catalogue"])
     catalogue = _state["catalogue"]
     lang = _language(config)
     _state["last_updated"] = catalogue.last_updated()
@@ -135,11 +140,14 @@ def on_page_markdown(markdown, page, config, files):
 def on_post_page(output, page, config):
     # static-i18n keeps every page of every language until the sitemap is
     # written; with thousands of practices their Markdown and HTML would fill
-    # the memory. The sitemap needs only addresses, dates and front matter;
+    # the memory. The sitemap needs only addresses, dates and alternates;
     # the navigation of later pages the title (empty, not None: MkDocs reads
     # None as "not read yet" and would give no title).
     page.markdown = ""
     page.content = ""
+    head = page.meta.get("head")
+    if head:
+        page.meta["head"] = {"alternates": head.get("alternates", [])}
     return output
 
 

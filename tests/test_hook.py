@@ -28,7 +28,7 @@ class FakeCatalogue:
 def test_pages_are_generated_and_indexed_in_the_first_pass_only(monkeypatch):
     generated, indexed = [], []
     monkeypatch.setattr(catalogue_hook, "_state", {})
-    monkeypatch.setattr(catalogue_hook, "generate_docs", lambda root, docs, url, only: generated.append(docs) or FakeCatalogue())
+    monkeypatch.setattr(catalogue_hook, "generate_docs", lambda root, docs, url, only, on_loaded: generated.append(docs) or on_loaded(FakeCatalogue()) or FakeCatalogue())
     monkeypatch.setattr(catalogue_hook, "SearchIndexJob", lambda catalogue, files: indexed.append(catalogue) or SimpleNamespace(cancel=lambda: None))
     first, other = catalogue_hook.on_config(config(False, "cs")), catalogue_hook.on_config(config(True, "pl"))
     assert (len(generated), len(indexed)) == (1, 1)
