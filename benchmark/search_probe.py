@@ -2,9 +2,11 @@
 
 The site is served over HTTP with gzip, as static hosts serve it, and a
 link to a search (`search/?q=…`) opened in headless Chromium with the cache
-off. Counted: every byte transferred for a request made before the first
-result shows: the page, the theme, the search script and the index. The
-part that is not the search index is reported apart.
+off. Counted: every byte transferred for a request made before the page
+shows its first results (the moment the search page marks as
+`catalogue-results`): the page, the theme, the search script and the index,
+not the facet counts that load after. The part that is not the search index
+is reported apart.
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ SEARCH_PAGES = ("search/index.html",)
 FIRST_RESULT = "[data-search-results] > li, .pagefind-ui__result"
 BUNDLE_PATH = "/pagefind/"
 DEFAULT_QUERY = "knihovna"
+RESULTS_SHOWN = "performance.timeOrigin + performance.getEntriesByName('catalogue-results')[0].startTime"
 TIMEOUT_MS = 60_000
 
 
@@ -66,25 +69,21 @@ def first_results_cost(site: Path, query: str = DEFAULT_QUERY) -> SearchCost | N
     if page_path is None:
         return None
     sync_playwright = _playwright()
-    requested = []  # every request made before the first result shows, the search worker's included
-    shown = {"now": False}
-
-    def sent(request):
-        if not shown["now"]:
-            requested.append(request)
+    requested = []  # every request, the search worker's included
 
     with serving(site) as base, sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         try:
             context = browser.new_context()  # a new context: an empty cache
-            context.on("request", sent)
+            context.on("request", lambda request: requested.append(request))
             page = context.new_page()
             # A shared link to a search: the page, the theme, the search script and index.
             page.goto(base + page_path.removesuffix("index.html") + "?" + urlencode({"q": query}), timeout=TIMEOUT_MS)
             page.wait_for_selector(FIRST_RESULT, state="visible", timeout=TIMEOUT_MS)
-            shown["now"] = True
             page.wait_for_load_state("networkidle", timeout=TIMEOUT_MS)
-            sizes = [(request.url, _transferred(request)) for request in requested]
+            # The search page marks the moment its first results are shown (search.js).
+            shown = page.evaluate(RESULTS_SHOWN)
+            sizes = [(request.url, _transferred(request)) for request in requested if request.timing["startTime"] <= shown]
         finally:
             browser.close()
     total = sum(size for _, size in sizes)

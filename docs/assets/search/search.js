@@ -215,6 +215,7 @@ async function update() {
     if (thisRun !== run) return;
     // Tests and measurements wait for these marks.
     form.dataset.searched = searchedNow;
+    performance.mark("catalogue-results");
     await loadCounts(state.all);
     const counts = await facetCounts(state, countsReady ? found : null);
     if (thisRun !== run) return;
