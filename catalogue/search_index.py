@@ -36,12 +36,12 @@ from .search_text import fold, tokens
 ALL_LANGUAGES = "mul"
 BUNDLE = "pagefind"
 ENTRY = "pagefind-entry.json"
-# Texts one Pagefind run indexes at most (some 500 MB of Pagefind's memory;
-# smaller parts mean more files for a reader's first search). Pagefind holds every word of a run
-# in memory (some 0.3 MB a text), so a large catalogue is indexed in parts,
-# one run after another; each part is a language of its own in the bundle,
-# and the search page merges the parts of the index it searches. (The
-# environment variable lets the tests split a small catalogue.)
+# Texts one Pagefind run indexes at most. Pagefind holds every word of a
+# run in memory (some 0.3 MB a text), so a large catalogue is indexed in
+# parts, one run after another; each part is a language of its own in the
+# bundle, and the search page merges the parts of the index it searches.
+# Smaller parts need less memory but more files for a reader's first search.
+# (The environment variable lets the tests split a small catalogue.)
 PART_TEXTS = int(os.environ.get("CATALOGUE_SEARCH_PART_TEXTS", "1700"))
 # Pagefind's ready-made interfaces, which the search page does not use.
 UNUSED = ("pagefind-ui.*", "pagefind-modular-ui.*", "pagefind-component-ui.*", "pagefind-highlight.js")
