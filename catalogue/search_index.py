@@ -290,7 +290,3 @@ class SearchIndexJob:
         self._process.join()
         shutil.rmtree(self._scratch, ignore_errors=True)
 
-
-def build_search_index(catalogue: Catalogue, site_dir: Path, part_texts: int = PART_TEXTS) -> None:
-    """Index the catalogue into `site_dir`/pagefind (replacing what was there)."""
-    SearchIndexJob(catalogue, part_texts).finish(site_dir)

@@ -15,21 +15,18 @@ Exit status 1 when any score is below --minimum.
 from __future__ import annotations
 
 import argparse
-import functools
 import json
 import os
 import statistics
 import subprocess
 import sys
-import threading
-from http.server import ThreadingHTTPServer
 import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from benchmark.serving import GzipHandler  # noqa: E402
+from benchmark.serving import serving  # noqa: E402
 from catalogue import site, vocabularies  # noqa: E402
 
 LIGHTHOUSE = ROOT / "node_modules" / ".bin" / "lighthouse"
@@ -66,11 +63,8 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
 
     site_dir = Path(args.site)
-    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(GzipHandler, directory=str(site_dir)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    base = f"http://127.0.0.1:{server.server_address[1]}/"
     scores, version, started = {}, "", time.monotonic()
-    try:
+    with serving(site_dir) as base:
         for page in measured_pages(site_dir):
             runs = []
             for _ in range(args.runs):
@@ -78,8 +72,6 @@ def main(argv: list[str] | None = None) -> int:
                 runs.append(run)
             scores[page or "/"] = {name: int(statistics.median(run[name] for run in runs)) for name in CATEGORIES}
             print(f"{page or '/':60} " + " ".join(f"{name} {score:3}" for name, score in scores[page or '/'].items()))
-    finally:
-        server.shutdown()
     record = {
         "lighthouse": version,
         "form_factor": "mobile (Lighthouse's default, simulated throttling)",
