@@ -4,6 +4,7 @@
 # make preview ENTRY=entries/<slug>  - only that practice, in every language, with its lists
 # make urls   - record newly published addresses in urls.txt (never drops one)
 # make lighthouse - Lighthouse scores of a fresh build into reports/lighthouse.json
+# make screenshots - every kind of page, each language, phone and desktop, into screenshots/
 # make bench  - build times and sizes at PRACTICES synthetic practices (default 1000)
 # Each target sets up what it needs: .venv with the pinned requirements,
 # and for the tests Debian's chromium and axe-core (npm, package-lock.json).
@@ -13,7 +14,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test validate preview urls browser lighthouse bench clean
+.PHONY: serve build test validate preview urls browser lighthouse screenshots bench clean
 
 PRACTICES ?= 1000
 RUNS ?= 3
@@ -68,6 +69,9 @@ node_modules/.lighthouse-installed: package.json package-lock.json
 
 lighthouse: build browser node_modules/.lighthouse-installed
 	CHROME_PATH=$$(command -v chromium) $(BIN)/python scripts/lighthouse.py
+
+screenshots: build $(VENV)/.dev-installed browser
+	$(BIN)/python scripts/screenshots.py
 
 bench: $(VENV)/.dev-installed browser
 	$(BIN)/python scripts/bench.py --practices $(PRACTICES) --runs $(RUNS)

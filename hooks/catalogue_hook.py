@@ -92,7 +92,31 @@ def on_config(config):
         "placeholder": word("search.placeholder", lang),
         "button": word("search.button", lang),
     }
+    config.extra["catalogue_footer"] = _footer(lang, config.extra.get("catalogue_editors"))
     return config
+
+
+# Open data at the site's root, as the footer links it (overrides/partials/catalogue-footer.html).
+DOWNLOADS = (
+    ("JSON", "catalogue.json", "application/json"),
+    ("CSV", "catalogue.csv", "text/csv"),
+    ("GeoJSON", "catalogue.geojson", "application/geo+json"),
+)
+
+
+def _footer(lang: str, editors: str | None) -> dict:
+    # The theme's `url` filter links from the language's root; the data sit at the site's.
+    up = "" if lang == vocabularies.default_language() else "../"
+    feed = feed_link(lang)["href"]
+    words = {key: word(f"footer.{key}", lang) for key in ("label", "licence", "data", "repository", "write", "credit")}
+    return {
+        **words,
+        "lang": lang,
+        "feed": feed.removeprefix(f"{lang}/") if up else feed,
+        "feed_label": word("footer.feed", lang),
+        "downloads": [(name, up + path, kind) for name, path, kind in DOWNLOADS],
+        "email": editors,
+    }
 
 
 def on_files(files, config):
