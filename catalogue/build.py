@@ -177,19 +177,14 @@ DOWNLOADS = (
 
 
 def footer_settings(lang: str) -> dict:
-    """The words and links of the footer of every page in `lang`.
-
-    The theme links from the language's root (its `url` filter); the data
-    files sit at the site's root.
-    """
-    up = "" if lang == vocabularies.default_language() else "../"
+    """The words and links (from the site's root, as the theme's `url` filter takes them) of the footer in `lang`."""
     words = {key: word(f"footer.{key}", lang) for key in ("label", "licence", "data", "repository", "write", "credit")}
     return {
         **words,
         "lang": lang,
-        "feed": feed_link(lang)["href"].removeprefix(urls.in_language(urls.HOME, lang)),
+        "feed": feed_link(lang)["href"],
         "feed_label": word("footer.feed", lang),
-        "downloads": [(name, up + path, kind) for name, path, kind in DOWNLOADS],
+        "downloads": [(name, path, kind) for name, path, kind in DOWNLOADS],
     }
 
 
