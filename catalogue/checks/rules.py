@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 
-from catalogue.model import schema
+from catalogue.model import schema, vocabularies
 from catalogue.model.errors import Problem
 from catalogue.reading.loader import EntryFolder
 from catalogue.model.practice import Practice
@@ -72,6 +72,28 @@ def check_years(original: EntryFile) -> list[Problem]:
     if isinstance(started, int) and isinstance(ended, int) and ended < started:
         return [Problem.at(original.path, original.line_of("ended"), "ended-before-started", ended=ended, started=started)]
     return []
+
+
+def check_scope(original: EntryFile) -> list[Problem]:
+    """`scope` follows from `countries` (see vocabularies.expected_scopes): values never overlap."""
+    scope, countries = original.data.get("scope"), original.data.get("countries")
+    if not isinstance(scope, str) or not isinstance(countries, list) or not all(isinstance(c, str) for c in countries):
+        return []  # the schema reports what is missing or malformed
+    if scope not in vocabularies.ids("scope"):
+        return []
+    allowed = vocabularies.expected_scopes(countries)
+    if scope in allowed:
+        return []
+    return [
+        Problem.at(
+            original.path,
+            original.line_of("scope"),
+            "scope-countries",
+            scope=scope,
+            countries=", ".join(countries),
+            allowed=", ".join(allowed),
+        )
+    ]
 
 
 def check_related(practice: Practice, original: EntryFile, known: set[str]) -> list[Problem]:

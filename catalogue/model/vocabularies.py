@@ -24,6 +24,7 @@ class Term:
     id: str
     label: dict[str, str]
     description: dict[str, str]
+    hint: dict[str, str]  # one line that explains the term where it is offered
 
 
 @cache
@@ -48,9 +49,30 @@ def default_language() -> str:
 def terms(vocabulary: str) -> dict[str, Term]:
     """The terms of one vocabulary, in their defined order."""
     return {
-        term_id: Term(term_id, spec["label"], spec.get("description", {}))
+        term_id: Term(term_id, spec["label"], spec.get("description", {}), spec.get("hint", {}))
         for term_id, spec in _raw()[vocabulary].items()
     }
+
+
+@cache
+def land_borders() -> frozenset[frozenset[str]]:
+    """Pairs of countries that share a land border."""
+    return frozenset(frozenset(pair.split("-")) for pair in _raw()["land_borders"])
+
+
+def expected_scopes(countries: list[str] | tuple[str, ...]) -> tuple[str, ...]:
+    """The scopes a practice of `countries` may have: the scope values do not overlap.
+
+    One country: local, regional or national. Several, two of which share
+    a land border: cross-border. Several that are not neighbours: international.
+    """
+    distinct = sorted(set(countries))
+    if len(distinct) <= 1:
+        return ("local", "regional", "national")
+    borders = land_borders()
+    if any(frozenset((a, b)) in borders for index, a in enumerate(distinct) for b in distinct[index + 1 :]):
+        return ("cross-border",)
+    return ("international",)
 
 
 def ids(vocabulary: str) -> list[str]:

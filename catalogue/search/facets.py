@@ -6,7 +6,7 @@ name in the index, e.g. `search/?type=event&country=PL&audience=children`.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from catalogue.model import vocabularies
 from catalogue.model.interface import word
@@ -30,6 +30,7 @@ class Facet:
     name: str
     label: str
     options: list[tuple[str, str]]  # (value, label in the page's language)
+    hints: dict[str, str] = field(default_factory=dict)  # value -> one line that explains it
 
 
 def active_years(practice: Practice) -> list[int]:
@@ -72,7 +73,11 @@ def facets(catalogue: Catalogue, lang: str) -> list[Facet]:
                 ((code, vocabularies.country_name(code, lang)) for code in used[name]),
                 key=lambda option: fold(option[1]),  # Česko among the C's
             )
-        result.append(Facet(name, word(label_key, lang), [option for option in options if option[0] in used[name]]))
+        hints = {}
+        if vocabulary:
+            hints = {term.id: term.hint[lang] for term in vocabularies.terms(vocabulary).values() if term.hint}
+        shown = [option for option in options if option[0] in used[name]]
+        result.append(Facet(name, word(label_key, lang), shown, hints))
     return result
 
 

@@ -21,7 +21,7 @@ from catalogue.search.index import ALL_LANGUAGES, BUNDLE, index_parts
 from catalogue.search.text import browser_rules
 
 RESULTS_PER_PAGE = 10
-SCRIPT_WORDS = ("found", "no_results", "no_results_filters", "more", "loading", "failed")
+SCRIPT_WORDS = ("found", "no_results", "no_results_filters", "more", "loading", "failed", "remove_filter", "years_chip")
 
 
 def script_settings(catalogue: Catalogue, lang: str) -> dict:

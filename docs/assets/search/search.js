@@ -9,6 +9,8 @@ const form = document.querySelector("[data-search-form]");
 const status = document.getElementById("search-status");
 const list = form.querySelector("[data-search-results]");
 const moreButton = form.querySelector("[data-search-more]");
+const toggle = form.querySelector("[data-search-toggle]");
+const chips = form.querySelector("[data-search-chips]");
 const text = makeText(settings.rules);
 const plural = new Intl.PluralRules(settings.lang);
 const resultItem = makeResults(settings);
@@ -27,7 +29,13 @@ let shown = { results: [] };
 
 function readState() {
   const data = new FormData(form);
-  const state = { q: (data.get("q") || "").trim(), all: data.get("lang") === "all", facets: {} };
+  const state = {
+    q: (data.get("q") || "").trim(),
+    all: data.get("lang") === "all",
+    // "Every chosen country together" instead of "any of them".
+    allCountries: data.get("countries") === "all",
+    facets: {},
+  };
   for (const name of facetNames) state.facets[name] = data.getAll(name);
   state.from = parseYear(data.get("from"));
   state.to = parseYear(data.get("to"));
@@ -114,7 +122,9 @@ function filtersOf(state, leaveOut = null) {
   // Which index: needed only once the all-languages index has joined (it costs a filter file).
   const filters = allLanguagesMerged ? { index: state.all ? INDEX.all : INDEX.page } : {};
   for (const name of facetNames) {
-    if (name !== leaveOut && state.facets[name].length) filters[name] = { any: state.facets[name] };
+    if (!state.facets[name].length) continue;
+    if (name === "country" && state.allCountries) filters[name] = { all: state.facets[name] };
+    else if (name !== leaveOut) filters[name] = { any: state.facets[name] };
   }
   const years = yearsOf(state);
   if (years && leaveOut !== "year") filters.year = { any: years.length ? years : ["none"] };
@@ -143,12 +153,13 @@ async function search(state) {
 
 // How many results each facet value would give: from `found` when it was
 // searched with the filters loaded, else by searching again. A facet's own
-// choices are alternatives, so its values are counted as if none were chosen.
+// choices are alternatives, so its values are counted as if none were chosen
+// (but countries required together count with the chosen ones).
 async function facetCounts(state, found) {
   const terms = text.queryTerms(state.q);
   const counts = { ...(found ?? (await find(terms, filtersOf(state)))).filters };
   for (const name of facetNames) {
-    if (state.facets[name].length) {
+    if (state.facets[name].length && !(name === "country" && state.allCountries)) {
       counts[name] = (await find(terms, filtersOf(state, name))).filters[name] || {};
     }
   }
@@ -178,13 +189,64 @@ function showCounts(counts) {
   }
 }
 
+// The chosen filters as chips: one button each, which removes it.
+function showChips(state) {
+  const chosen = [];
+  for (const box of form.querySelectorAll('.search-page__facets input[type="checkbox"]:checked')) {
+    const labels = settings.labels[box.name];
+    const text = labels ? labels[box.value] ?? box.value : box.closest("label").textContent.trim();
+    chosen.push({ text, remove: () => (box.checked = false) });
+  }
+  const scopeAll = form.querySelector('input[name="lang"][value="all"]');
+  if (scopeAll.checked) {
+    chosen.unshift({
+      text: scopeAll.closest("label").textContent.trim(),
+      remove: () => (form.querySelector('input[name="lang"][value=""]').checked = true),
+    });
+  }
+  if (state.from !== null || state.to !== null) {
+    const text = say("years_chip", { from: state.from ?? form.elements.from.min, to: state.to ?? form.elements.to.max });
+    chosen.push({ text, remove: () => (form.elements.from.value = form.elements.to.value = "") });
+  }
+  const items = chosen.map(({ text, remove }) => {
+    const item = document.createElement("li");
+    const button = document.createElement("button");
+    button.type = "button";
+    button.className = "search-chip";
+    button.setAttribute("aria-label", say("remove_filter", { label: text }));
+    const label = document.createElement("span");
+    label.textContent = text;
+    const cross = document.createElement("span");
+    cross.setAttribute("aria-hidden", "true");
+    cross.className = "search-chip__remove";
+    cross.textContent = "×";
+    button.append(label, cross);
+    button.addEventListener("click", () => {
+      remove();
+      update();
+      (toggle.offsetParent ? toggle : form.elements.q).focus();
+    });
+    item.append(button);
+    return item;
+  });
+  chips.replaceChildren(...items);
+  chips.hidden = items.length === 0;
+  toggle.querySelector("[data-search-filter-count]").textContent = `(${items.length})`;
+}
+
+function openFilters(open) {
+  toggle.setAttribute("aria-expanded", String(open));
+  form.classList.toggle("search-page--filters-open", open);
+}
+
 async function showMore(focusFirst) {
   const start = list.children.length;
   const batch = shown.results.slice(start, start + settings.pageSize);
   const thisRun = run;
   const data = await Promise.all(batch.map((result) => result.data()));
   if (thisRun !== run) return;
-  const items = data.map(resultItem);
+  const terms = text.queryTerms(readState().q);
+  const items = data.map((one) => resultItem(one, terms, text));
   list.append(...items);
   moreButton.hidden = list.children.length >= shown.results.length;
   if (focusFirst && items.length) items[0].querySelector("a").focus();
@@ -194,6 +256,7 @@ async function update() {
   const thisRun = ++run;
   const state = readState();
   writeUrl();
+  showChips(state);
   const searchedNow = location.search;
   status.textContent = say("loading");
   form.setAttribute("aria-busy", "true");
@@ -255,6 +318,11 @@ form.querySelector("[data-search-clear]").addEventListener("click", () => {
   update();
 });
 moreButton.addEventListener("click", () => showMore(true));
+toggle.addEventListener("click", () => openFilters(toggle.getAttribute("aria-expanded") !== "true"));
+form.querySelector("[data-search-show]").addEventListener("click", () => {
+  openFilters(false);
+  status.focus();
+});
 
 fillForm(new URLSearchParams(location.search));
 update();
