@@ -7,6 +7,7 @@ the Markdown body of an entry is passed on as Markdown.
 from __future__ import annotations
 
 import json
+from collections import Counter
 from collections.abc import Iterator
 from functools import cache
 from pathlib import Path
@@ -36,6 +37,18 @@ def contact_href(contact: str) -> str:
     return contact if contact.startswith(("http://", "https://", "mailto:")) else f"mailto:{contact}"
 
 
+def where(practice: Practice, lang: str) -> str:
+    """Place and countries, each named once: "Český Těšín, Česko, Polsko", never "Česko, Česko, Polsko"."""
+    countries = [vocabularies.country_name(code, lang) for code in dict.fromkeys(practice.countries)]
+    place = place_name(practice.place, lang)
+    as_country = {
+        slug(vocabularies.country_name(code, other)) for code in practice.countries for other in vocabularies.languages()
+    }
+    if not place or slug(place) in as_country or slug(practice.place) in as_country:
+        return ", ".join(countries)
+    return ", ".join([place, *countries])
+
+
 @cache
 def environment() -> jinja2.Environment:
     env = jinja2.Environment(
@@ -55,6 +68,7 @@ def environment() -> jinja2.Environment:
         language_name=language_name,
         written_in=written_in,
         place_name=place_name,
+        where=where,
         contact_href=contact_href,
         link=urls.link,
         in_language=urls.in_language,
@@ -98,16 +112,51 @@ def _front(page: str, lang: str, title: str, description: str, base_url: str, up
     return {"front": front, "head": page_head(page, lang, title, description, base_url)}
 
 
-def home_page(catalogue: Catalogue, lang: str, base_url: str = urls.PLACEHOLDER_BASE_URL) -> str:
+def home_figures(catalogue: Catalogue) -> dict:
+    """What the home page counts: practices by audience, country and neighbouring pair; libraries."""
+    audiences = Counter(audience for practice in catalogue.practices for audience in practice.audience)
+    countries = Counter(code for practice in catalogue.practices for code in dict.fromkeys(practice.countries))
+    borders = vocabularies.land_borders()
+    pairs: Counter = Counter()
+    for practice in catalogue.practices:
+        if practice.scope == "cross-border":
+            codes = sorted(set(practice.countries))
+            for index, first in enumerate(codes):
+                for second in codes[index + 1 :]:
+                    if frozenset((first, second)) in borders:
+                        pairs[(first, second)] += 1
+    return {
+        "practices": len(catalogue.practices),
+        "libraries": len(library_records(catalogue)),
+        "countries": len(countries),
+        "cross_border": sum(1 for practice in catalogue.practices if practice.scope == "cross-border"),
+        "audiences": [(term, audiences[term]) for term in vocabularies.ids("audience") if audiences[term]],
+        "by_country": countries,
+        "pairs": sorted(pairs.items(), key=lambda item: (-item[1], item[0])),
+    }
+
+
+def home_page(catalogue: Catalogue, lang: str, base_url: str = urls.PLACEHOLDER_BASE_URL, map_teaser: str = "") -> str:
+    """The home of `lang`; `map_teaser` is the map's HTML for its marked place, once there is a map."""
     types = list(vocabularies.terms("type").values())
+    figures = home_figures(catalogue)
+    countries = sorted(figures["by_country"].items(), key=lambda item: (-item[1], slug(vocabularies.country_name(item[0], lang))))
+    front = _front(urls.HOME, lang, word("home_title", lang), word("home_intro", lang), base_url, catalogue.last_updated())
+    front["front"]["hide"] = ["navigation", "toc"]
     return templated_page(
         "home.md.j2",
-        **_front(urls.HOME, lang, word("home_title", lang), word("home_intro", lang), base_url, catalogue.last_updated()),
+        **front,
         lang=lang,
         page=urls.HOME,
         types=types,
         counts={term.id: len(catalogue.of_type(term.id)) for term in types},
         newest=catalogue.newest(NEWEST_ON_HOME),
+        figures=figures,
+        countries=countries,
+        map_teaser=markupsafe.Markup(map_teaser),
+        search=urls.SEARCH,
+        libraries=urls.LIBRARIES,
+        about=urls.ABOUT,
     )
 
 
