@@ -8,11 +8,13 @@ from __future__ import annotations
 
 import json
 from collections import Counter
+from datetime import date
 from collections.abc import Iterator
 from functools import cache
 from pathlib import Path
 
 import jinja2
+from babel.dates import format_date
 import markupsafe
 
 from catalogue.model import vocabularies
@@ -35,6 +37,11 @@ TYPE_PAGE_SIZE = 100
 
 def contact_href(contact: str) -> str:
     return contact if contact.startswith(("http://", "https://", "mailto:")) else f"mailto:{contact}"
+
+
+def long_date(iso: str, lang: str) -> str:
+    """An ISO date as the reader's language writes it: "22. listopadu 2026", "22 listopada 2026"."""
+    return format_date(date.fromisoformat(str(iso)), format="long", locale=lang)
 
 
 def where(practice: Practice, lang: str) -> str:
@@ -60,6 +67,7 @@ def environment() -> jinja2.Environment:
         undefined=jinja2.StrictUndefined,
     )
     env.filters["term"] = lambda term_id, vocabulary, lang: vocabularies.label(vocabulary, term_id, lang)
+    env.filters["long_date"] = long_date
     env.filters["country"] = lambda code, lang: vocabularies.country_name(code, lang)
     env.globals.update(
         word=word,
@@ -195,7 +203,8 @@ def practice_page(catalogue: Catalogue, practice: Practice, lang: str, base_url:
     related = [catalogue.by_slug[slug] for slug in practice.related if slug in catalogue.by_slug]
     return templated_page(
         "practice.md.j2",
-        {"title": text.title, "description": text.summary, "updated": practice.updated},
+        # The facts box takes the place of the sidebars: none is left empty.
+        {"title": text.title, "description": text.summary, "updated": practice.updated, "hide": ["navigation", "toc"]},
         practice_head(practice, lang, base_url),
         lang=lang,
         citation=citation_html(citation(practice, lang, base_url)),

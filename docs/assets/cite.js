@@ -1,5 +1,5 @@
 // "Cite this": the date of access is today's, filled in when the page is read,
-// and the citation can be copied with one click.
+// and the citation and the short link can be copied with one click.
 (function () {
   function today() {
     var now = new Date();
@@ -11,12 +11,14 @@
     document.querySelectorAll(".cite-accessed").forEach(function (slot) {
       slot.textContent = today();
     });
-    document.querySelectorAll("button.cite-copy").forEach(function (button) {
+    // The citation, and the short link near the top (its full address in data-copy-text).
+    document.querySelectorAll("button[data-copy]").forEach(function (button) {
       var source = document.getElementById(button.getAttribute("data-copy"));
       if (!source || !navigator.clipboard) return;
       button.hidden = false;
       button.addEventListener("click", function () {
-        navigator.clipboard.writeText(source.textContent.trim()).then(function () {
+        var text = button.getAttribute("data-copy-text") || source.textContent.trim();
+        navigator.clipboard.writeText(text).then(function () {
           button.textContent = button.getAttribute("data-copied");
         });
       });
