@@ -5,6 +5,7 @@ library. When two spellings mean the same library, this file says so:
 
     - name: Knihovna Petra Bezruče v Opavě      # the name its page uses
       also: [Knihovna P. Bezruče v Opavě]        # pages of these redirect to it
+      url: https://www.knihovnaopava.cz/         # optional: its web address, on its page
 
 Each spelling belongs to one library, and a redirect leads straight to a
 library page, never to another redirect.
@@ -32,14 +33,19 @@ class LibraryNames:
     path: str = f"entries/{LIBRARY_NAMES}"
     spellings: dict[str, str] = field(default_factory=dict)  # other spelling -> the library's name
     lines: dict[str, int] = field(default_factory=dict)  # spelling -> its line in the file
+    urls: dict[str, str] = field(default_factory=dict)  # the library's name -> its web address
 
 _NAME = {"type": "string", "minLength": 1, "maxLength": 200}
 SCHEMA = {
     "type": "array",
     "items": {
         "type": "object",
-        "properties": {"name": _NAME, "also": {"type": "array", "items": _NAME, "minItems": 1, "uniqueItems": True}},
-        "required": ["name", "also"],
+        "properties": {
+            "name": _NAME,
+            "also": {"type": "array", "items": _NAME, "minItems": 1, "uniqueItems": True},
+            "url": {"type": "string", "pattern": "^https?://[^\\s]+$", "maxLength": 500},
+        },
+        "required": ["name"],
         "additionalProperties": False,
     },
 }
@@ -75,7 +81,9 @@ def _check(entry: EntryFile, practices: list[Practice]) -> tuple[LibraryNames, l
         return True
 
     for index, group in enumerate(entry.data):
-        name, others = group["name"], group["also"]
+        name, others = group["name"], group.get("also", [])
+        if group.get("url"):
+            names.urls[name] = group["url"]
         name_line = entry.line_of(index, "name")
         if not {name, *others} & used:
             problems.append(Problem.at(entry.path, name_line, "library-unknown", name=name))

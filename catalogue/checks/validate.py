@@ -48,7 +48,7 @@ def check_catalogue(
     problems += check_aliases(practices, originals)
     names, name_problems = read_library_names(entries_dir, root, practices)
     problems += name_problems + check_library_addresses(practices, names, originals)
-    return Catalogue(practices, names.spellings), problems
+    return Catalogue(practices, names.spellings, names.urls), problems
 
 
 def load_catalogue(entries_dir: Path, root: Path, only: str | None = None) -> Catalogue:

@@ -49,6 +49,9 @@ def library_records(catalogue: Catalogue) -> list[LibraryRecord]:
     for other, name in catalogue.library_spellings.items():
         if name in records:
             records[name].spellings.append(other)
+    for name, url in catalogue.library_urls.items():  # the declared address comes first
+        if name in records:
+            records[name].url = url
     return sorted(records.values(), key=lambda record: record.slug)
 
 

@@ -81,6 +81,7 @@ class Practice:
 class Catalogue:
     practices: list[Practice]  # sorted by slug
     library_spellings: dict[str, str] = field(default_factory=dict)  # other spelling -> library name
+    library_urls: dict[str, str] = field(default_factory=dict)  # library name -> web address (entries/libraries.yml)
 
     def __post_init__(self):
         self.by_slug = {practice.slug: practice for practice in self.practices}

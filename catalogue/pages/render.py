@@ -204,7 +204,13 @@ def practice_page(catalogue: Catalogue, practice: Practice, lang: str, base_url:
     return templated_page(
         "practice.md.j2",
         # The facts box takes the place of the sidebars: none is left empty.
-        {"title": text.title, "description": text.summary, "updated": practice.updated, "hide": ["navigation", "toc"]},
+        {
+            "title": text.title,
+            "description": text.summary,
+            "updated": practice.updated,
+            "hide": ["navigation", "toc"],
+            "tab": urls.type_page(practice.type),  # its type's tab is highlighted (overrides/partials/tabs-item.html)
+        },
         practice_head(practice, lang, base_url),
         lang=lang,
         citation=citation_html(citation(practice, lang, base_url)),
@@ -226,9 +232,12 @@ def practice_page(catalogue: Catalogue, practice: Practice, lang: str, base_url:
 def library_page(catalogue: Catalogue, record: LibraryRecord, lang: str, base_url: str = urls.PLACEHOLDER_BASE_URL) -> str:
     number = count("practice_count", len(record.practices), lang)
     description = word("library_description", lang, name=record.name, count=number)
+    front = _front(urls.library_page(record.slug), lang, record.name, description, base_url, catalogue.last_updated(record.practices))
+    front["front"].update({"hide": ["navigation", "toc"], "tab": urls.LIBRARIES})
     return templated_page(
         "library.md.j2",
-        **_front(urls.library_page(record.slug), lang, record.name, description, base_url, catalogue.last_updated(record.practices)),
+        **front,
+        libraries=urls.LIBRARIES,
         lang=lang,
         page=urls.library_page(record.slug),
         record=record,
