@@ -34,6 +34,7 @@ from catalogue.publishing.open_data import open_data_files
 from catalogue.publishing.permalinks import permalink_files
 from catalogue.pages.render import iter_list_pages, iter_practice_pages
 from catalogue.search.index import BUNDLE, SearchIndexError, write_index
+from catalogue.search.libraries import FILE as LIBRARY_SEARCH_FILE, library_search_file
 from catalogue.search.page import search_pages
 from catalogue.pages.sharing import image_files
 from catalogue.checks.validate import load_catalogue
@@ -100,7 +101,7 @@ def generate_docs(
 
 
 def site_files(catalogue: Catalogue, base_url: str) -> Iterator[tuple[str, str]]:
-    """Files the site engine has no work with: short links, redirects, citation downloads.
+    """Files the site engine has no work with: short links, redirects, citation downloads, the libraries to search.
 
     Pages link to them from HTML, never from Markdown, so the engine need not
     know them; written straight into the built site, they spare it thousands
@@ -108,6 +109,7 @@ def site_files(catalogue: Catalogue, base_url: str) -> Iterator[tuple[str, str]]
     """
     yield from permalink_files(catalogue, base_url).items()
     yield from citation_files(catalogue.practices, vocabularies.languages(), base_url)
+    yield LIBRARY_SEARCH_FILE, library_search_file(catalogue)
 
 
 class Build:

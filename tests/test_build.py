@@ -109,7 +109,7 @@ def test_home_shows_types_with_counts_in_each_language(fixture_site: Path):
     expected = {"cs": "1 praxe", "pl": "1 praktyka", "sk": "1 prax"}
     for lang, count in expected.items():
         home = page_of(fixture_site, lang, "").read_text(encoding="utf-8")
-        assert f">{count}</a>" in home
+        assert f'<span class="entry-card__count">{count}</span>' in home
         assert vocabularies.label("type", "thematic-partnership", lang) in home
 
 

@@ -137,3 +137,18 @@ def test_the_header_never_runs_off_the_screen(browser, server, width):
             assert title.evaluate("t => t.scrollWidth <= t.clientWidth + 1"), (lang, width)
     context.close()
     assert overflowing == {}
+
+
+def test_libraries_are_found_as_a_second_kind_of_result(phone, server):
+    phone.goto(server.url + "pl/search/?q=opawa")
+    searched(phone, "?q=opawa")
+    phone.wait_for_selector("[data-search-libraries]:not([hidden])")
+    assert phone.text_content("#search-libraries-heading").startswith("Biblioteki (")
+    first = phone.locator(".library-result a").first
+    assert first.text_content() == "Knihovna Petra Bezruče v Opavě"
+    first.click()
+    phone.wait_for_url("**/pl/libraries/knihovna-petra-bezruce-v-opave/")
+    # The libraries are their own list: practices are counted without them.
+    phone.goto(server.url + "pl/search/?q=xyzzy")
+    searched(phone, "?q=xyzzy")
+    assert phone.locator("[data-search-libraries]").is_hidden()

@@ -175,6 +175,22 @@ CASES = {
         lambda e: (e / "notes.txt").write_text("x", encoding="utf-8"),
         ["entries/notes.txt:1: 'notes.txt' does not belong in entries/: each practice is a folder entries/<slug>/"],
     ),
+    "scope that overlaps: neighbours tagged international": (
+        lambda e: edit(e, NOC, "scope: international\ncountries: [CZ, NO]", "scope: international\ncountries: [CZ, PL]"),
+        [
+            f"entries/{NOC}:4: scope 'international' does not fit countries [CZ, PL]: one country is local, regional "
+            "or national; several countries with two neighbours (a shared land border) are cross-border, others "
+            "international; use cross-border"
+        ],
+    ),
+    "scope that overlaps: one country tagged cross-border": (
+        lambda e: edit(e, PL, "scope: local", "scope: cross-border"),
+        [
+            f"entries/{PL}:5: scope 'cross-border' does not fit countries [PL]: one country is local, regional "
+            "or national; several countries with two neighbours (a shared land border) are cross-border, others "
+            "international; use local, regional, national"
+        ],
+    ),
     "folder without language files": (
         lambda e: (e / "prazdna").mkdir(),
         ["entries/prazdna:1: the folder holds no language file: add cs.md, pl.md or sk.md"],

@@ -34,11 +34,12 @@ def vocabularies_part(lang: str) -> str:
         title = _tools("docs-partner-kind", lang) if vocabulary == "partner_kind" else fields.label(field_name, lang)
         path = "partners[].kind" if vocabulary == "partner_kind" else field_name
         terms = vocabularies.terms(vocabulary).values()
-        described = any(term.description for term in terms)
+        described = any(term.description or term.hint for term in terms)
         head = [_tools("docs-value", lang), _tools("docs-label", lang)] + ([_tools("docs-meaning", lang)] if described else [])
         rows = [f"| {' | '.join(head)} |", "|" + "---|" * len(head)]
         for term in terms:
-            cells = [f"`{term.id}`", term.label[lang]] + ([_cell(term.description.get(lang, ""))] if described else [])
+            meaning = term.description.get(lang) or term.hint.get(lang, "")
+            cells = [f"`{term.id}`", term.label[lang]] + ([_cell(meaning)] if described else [])
             rows.append(f"| {' | '.join(cells)} |")
         parts.append(f"### {title} (`{path}`)\n\n" + "\n".join(rows))
     examples = ", ".join(f"`{code}` ({vocabularies.country_name(code, lang)})" for code in SHOWN_COUNTRIES)

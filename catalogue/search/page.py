@@ -18,10 +18,13 @@ from catalogue.model.practice import Catalogue
 from catalogue.pages.render import templated_page
 from catalogue.search.facets import facets, year_span
 from catalogue.search.index import ALL_LANGUAGES, BUNDLE, index_parts
+from catalogue.search.libraries import FILE as LIBRARY_SEARCH_FILE
 from catalogue.search.text import browser_rules
 
 RESULTS_PER_PAGE = 10
-SCRIPT_WORDS = ("found", "no_results", "no_results_filters", "more", "loading", "failed", "remove_filter", "years_chip")
+SCRIPT_WORDS = (
+    "found", "no_results", "no_results_filters", "more", "loading", "failed", "remove_filter", "years_chip", "libraries_found",
+)
 
 
 def script_settings(catalogue: Catalogue, lang: str) -> dict:
@@ -33,6 +36,9 @@ def script_settings(catalogue: Catalogue, lang: str) -> dict:
         "pageParts": [part for part, _ in parts[lang][1:]],
         "allLanguages": [part for part, _ in parts[ALL_LANGUAGES]],
         "bundle": urls.link(page, BUNDLE + "/"),
+        "libraries": urls.file_link(page, LIBRARY_SEARCH_FILE),
+        "libraryPages": urls.link(page, urls.in_language(urls.LIBRARIES, lang)),
+        "countryNames": {code: vocabularies.country_name(code, lang) for code in sorted(_library_countries(catalogue))},
         "practices": urls.link(page, urls.in_language("practices/", lang)),
         "pageSize": RESULTS_PER_PAGE,
         "rules": browser_rules(),
@@ -44,6 +50,10 @@ def script_settings(catalogue: Catalogue, lang: str) -> dict:
         "practiceCount": plural_forms("practice_count", lang),
         "words": {key: word(f"search.{key}", lang) for key in SCRIPT_WORDS},
     }
+
+
+def _library_countries(catalogue: Catalogue) -> set[str]:
+    return {library.country for practice in catalogue.practices for library in practice.libraries}
 
 
 def json_for_html(data: dict) -> markupsafe.Markup:

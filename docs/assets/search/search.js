@@ -11,6 +11,8 @@ const list = form.querySelector("[data-search-results]");
 const moreButton = form.querySelector("[data-search-more]");
 const toggle = form.querySelector("[data-search-toggle]");
 const chips = form.querySelector("[data-search-chips]");
+const libraryBox = form.querySelector("[data-search-libraries]");
+const LIBRARIES_SHOWN = 8;
 const text = makeText(settings.rules);
 const plural = new Intl.PluralRules(settings.lang);
 const resultItem = makeResults(settings);
@@ -252,6 +254,57 @@ async function showMore(focusFirst) {
   if (focusFirst && items.length) items[0].querySelector("a").focus();
 }
 
+// --- libraries: the second kind of result --------------------------------------
+
+let libraries = null;
+async function loadLibraries() {
+  if (!libraries) {
+    const response = await fetch(new URL(settings.libraries, location.href));
+    libraries = (await response.json()).map((library) => {
+      const words = text.words(`${library.name} ${Object.values(library.place).join(" ")}`);
+      return { ...library, words: [...new Set(words.flatMap((word) => [text.queryTerms(word)[0], word]))] };
+    });
+  }
+  return libraries;
+}
+
+// Libraries whose name or place has a form of every word of the query.
+async function showLibraries(state, thisRun) {
+  const terms = text.queryTerms(state.q);
+  if (!terms.length) {
+    libraryBox.hidden = true;
+    return;
+  }
+  let all;
+  try {
+    all = await loadLibraries();
+  } catch (error) {
+    console.error(error); // the practices found still show
+    return;
+  }
+  const found = all.filter((library) =>
+    terms.every((term) => library.words.some((word) => word.startsWith(term))),
+  );
+  if (thisRun !== run) return;
+  const items = found.slice(0, LIBRARIES_SHOWN).map((library) => {
+    const item = document.createElement("li");
+    item.className = "library-result";
+    const link = document.createElement("a");
+    link.href = `${settings.libraryPages}${library.slug}/`;
+    link.textContent = library.name;
+    const where = document.createElement("span");
+    where.className = "library-result__meta";
+    const country = settings.countryNames[library.country] || library.country;
+    const place = library.place[settings.lang];
+    where.textContent = `${place && place !== country ? `${place}, ` : ""}${country} · ${practiceCount(library.practices)}`;
+    item.append(link, " ", where);
+    return item;
+  });
+  libraryBox.querySelector("h2").textContent = say("libraries_found", { count: found.length });
+  libraryBox.querySelector("ul").replaceChildren(...items);
+  libraryBox.hidden = items.length === 0;
+}
+
 async function update() {
   const thisRun = ++run;
   const state = readState();
@@ -279,6 +332,8 @@ async function update() {
     // Tests and measurements wait for these marks.
     form.dataset.searched = searchedNow;
     performance.mark("catalogue-results");
+    await showLibraries(state, thisRun);
+    if (thisRun !== run) return;
     await loadCounts(state.all);
     const counts = await facetCounts(state, countsReady ? found : null);
     if (thisRun !== run) return;
