@@ -55,10 +55,11 @@ CASES = {
     ),
     "field that does not belong": (
         f"- name: {LODZ}\n  same: [Biblioteka w Łodzi]\n",
-        [
-            f"{NAMES_FILE}:1: missing required field '[0].also'",
-            f"{NAMES_FILE}:2: unknown field '[0].same' (did you mean 'name'?); allowed fields: name, also",
-        ],
+        [f"{NAMES_FILE}:2: unknown field '[0].same' (did you mean 'name'?); allowed fields: name, also, url"],
+    ),
+    "web address that is not one": (
+        f"- name: {LODZ}\n  url: javascript:alert(1)\n",
+        [f"{NAMES_FILE}:2: [0].url: 'javascript:alert(1)' is not valid; use a full address starting with http:// or https://"],
     ),
     "yaml that does not parse": (
         f"- name: {LODZ}\n  also: [Biblioteka w Łodzi\n",
@@ -75,6 +76,20 @@ def test_library_names_file_is_checked(entries: Path, case: str):
     text, expected = CASES[case]
     write_names(entries, text)
     assert messages(entries) == expected
+
+
+def test_a_declared_web_address_shows_on_the_library_page(entries: Path):
+    from catalogue.checks.validate import load_catalogue
+    from catalogue.model.libraries import library_records
+    from catalogue.pages.render import library_page
+
+    write_names(entries, f"- name: {LODZ}\n  url: https://biblioteka.example/lodz/\n")
+    catalogue = load_catalogue(entries, entries.parent)
+    record = next(record for record in library_records(catalogue) if record.name == LODZ)
+    assert record.url == "https://biblioteka.example/lodz/"
+    page = library_page(catalogue, record, "pl")
+    assert '<a href="https://biblioteka.example/lodz/">biblioteka.example/lodz</a>' in page
+    assert '<nav class="breadcrumb"' in page
 
 
 def test_two_libraries_may_not_share_an_address(entries: Path):

@@ -178,7 +178,7 @@ CASES = {
     "scope that overlaps: neighbours tagged international": (
         lambda e: edit(e, NOC, "scope: international\ncountries: [CZ, NO]", "scope: international\ncountries: [CZ, PL]"),
         [
-            f"entries/{NOC}:4: scope 'international' does not fit countries [CZ, PL]: one country is local, regional "
+            f"entries/{NOC}:5: scope 'international' does not fit countries [CZ, PL]: one country is local, regional "
             "or national; several countries with two neighbours (a shared land border) are cross-border, others "
             "international; use cross-border"
         ],
