@@ -123,7 +123,7 @@ def test_the_header_never_runs_off_the_screen(browser, server, width):
     page = context.new_page()
     overflowing = {}
     for lang in LANGUAGES:
-        for path in (urls.HOME, urls.practice_page("kacik-malucha"), urls.SEARCH):
+        for path in (urls.HOME, urls.practice_page("kacik-malucha"), urls.SEARCH, urls.LIBRARIES, urls.type_page("project")):
             page.goto(server.url + urls.in_language(path, lang))
             sizes = page.evaluate(
                 """() => [...document.querySelectorAll('html, .md-header, .md-header__inner, .md-tabs, .md-tabs__list')]
