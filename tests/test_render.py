@@ -23,8 +23,9 @@ def test_facts_box_in_polish(entries: Path):
     catalogue = catalogue_from(entries)
     page = practice_page(catalogue, catalogue.by_slug["kacik-pro-nejmensi"], "pl")
     for expected in (
-        "<dt>Typ współpracy</dt><dd><a href=\"../../types/project/\">Wspólny projekt</a></dd>",
-        "<dt>Zasięg</dt><dd>Lokalny</dd>",
+        "<dt>Typ współpracy</dt><dd><a href=\"../../types/project/\">Wspólny projekt</a>"
+        ' <small class="facts__hint">Projekt na ustalonych zasadach, często z grantem.</small></dd>',
+        '<dt>Zasięg</dt><dd>Lokalny <small class="facts__hint">Jedna gmina lub miasto.</small></dd>',
         "<dt>Kraje</dt><dd>Polska</dd>",
         '<li><a href="../../libraries/biblioteka-testowa-w-lodzi/">Biblioteka Testowa w Łodzi</a> (Łódź, Polska)</li>',
         '<li>Przedszkole nr 1 <span class="partner-kind">(Przedszkole)</span></li>',

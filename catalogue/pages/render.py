@@ -68,6 +68,7 @@ def environment() -> jinja2.Environment:
     )
     env.filters["term"] = lambda term_id, vocabulary, lang: vocabularies.label(vocabulary, term_id, lang)
     env.filters["long_date"] = long_date
+    env.filters["hint"] = lambda term_id, vocabulary, lang: vocabularies.terms(vocabulary)[term_id].hint.get(lang, "")
     env.filters["country"] = lambda code, lang: vocabularies.country_name(code, lang)
     env.globals.update(
         word=word,
