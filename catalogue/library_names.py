@@ -22,6 +22,7 @@ from .errors import Problem
 from .loader import LIBRARY_NAMES
 from .model import Practice
 from .parser import EntryFile, yaml_problem
+from .schema import original_schema
 from .schema_check import problems_against
 
 
@@ -37,8 +38,13 @@ SCHEMA = {
     "type": "array",
     "items": {
         "type": "object",
-        "properties": {"name": _NAME, "also": {"type": "array", "items": _NAME, "minItems": 1, "uniqueItems": True}},
-        "required": ["name", "also"],
+        "properties": {
+            "name": _NAME,
+            "also": {"type": "array", "items": _NAME, "minItems": 1, "uniqueItems": True},
+            "location": original_schema()["properties"]["location"],
+            "url": original_schema()["properties"]["libraries"]["items"]["properties"]["url"],
+        },
+        "required": ["name"],
         "additionalProperties": False,
     },
 }
@@ -74,7 +80,7 @@ def _check(entry: EntryFile, practices: list[Practice]) -> tuple[LibraryNames, l
         return True
 
     for index, group in enumerate(entry.data):
-        name, others = group["name"], group["also"]
+        name, others = group["name"], group.get("also", [])
         name_line = entry.line_of(index, "name")
         if not {name, *others} & used:
             problems.append(Problem.at(entry.path, name_line, "library-unknown", name=name))
