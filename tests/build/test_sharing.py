@@ -102,7 +102,7 @@ def test_every_practice_page_offers_citations_in_its_language(published_site: Pa
 def test_citation_text_in_the_page_language_with_a_slot_for_the_date():
     practice = CATALOGUE.by_slug["kacik-malucha"]
     assert str(citation_html(citation(practice, "cs", BASE))) == (
-        f"{practice.text('cs').title}. Knihovny: Gminna Biblioteka Publiczna w Trzuszczanach. "
+        f"{practice.text('cs').title}. Knihovny: Gminna Biblioteka Publiczna w Trzeszczanach. "
         f"In: Katalog dobré praxe spolupráce knihoven [online]. {practice.updated[:4]} "
         '[cit. <span class="cite-accessed">RRRR-MM-DD</span>]. Dostupné z: '
         '<a href="https://library-cooperation.example/practices/kacik-malucha/">'
