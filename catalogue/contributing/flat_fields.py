@@ -143,6 +143,9 @@ def front_from_fields(record: dict[str, str], today: datetime.date | None = None
             values[name] = None  # an empty year: the sources give none
         elif name == "updated":
             values[name] = (today or datetime.date.today()).isoformat()
+    if values.get("status") in ("ongoing", "recurring") and "status_as_of" not in values:
+        # A contributor describes an ongoing practice as it stands on the day of sending it.
+        values["status_as_of"] = (today or datetime.date.today()).year
     return values, errors
 
 

@@ -79,6 +79,7 @@ def fill(template: str) -> str:
         "audience: []": "audience: [toddlers]",
         "started:": "started: 2019",
         "status:": "status: ongoing",
+        "# status_as_of:": "status_as_of: 2026",
         "  - title:": "  - title: Výroční zpráva knihovny",
         "updated:": "updated: 2026-11-22",
         "# region:": "region: Moravskoslezský kraj",
@@ -113,4 +114,4 @@ def test_unfilled_template_says_what_to_fill(tmp_path: Path):
         "entries/nova/sk.md:21: pole type je prázdne; vyberte jednu z hodnôt: "
         "event, project, thematic-partnership, strategic-partnership",
     ]
-    assert reported[-1].startswith("entries/nova/sk.md:133: text pod úvodným blokom údajov je prázdny")
+    assert reported[-1].startswith("entries/nova/sk.md:137: text pod úvodným blokom údajov je prázdny")

@@ -67,7 +67,7 @@ CASES = {
     "a line of 100,000 characters": (
         lambda e: write_bad(e, valid_text(e) + "\n" + "x" * 100_000 + "\n"),
         [
-            f"entries/{BAD_CS}:27: this line is 100,000 characters long; at most 5,000 are allowed: "
+            f"entries/{BAD_CS}:28: this line is 100,000 characters long; at most 5,000 are allowed: "
             "break it into shorter paragraphs"
         ],
     ),

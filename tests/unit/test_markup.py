@@ -29,57 +29,57 @@ def add_to_body(entries: Path, text: str) -> None:
 CASES = {
     "a script element": (
         "<script>alert(1)</script>",
-        [f"entries/{NOC}:27: raw HTML '<script>alert(1)</script>' {RAW_HTML_RULE}"],
+        [f"entries/{NOC}:28: raw HTML '<script>alert(1)</script>' {RAW_HTML_RULE}"],
     ),
     "an inline image with onerror": (
         "Text <img src=x onerror=alert(1)> dál.",
-        [f"entries/{NOC}:27: raw HTML '<img src=x onerror=alert(1)>' {RAW_HTML_RULE}"],
+        [f"entries/{NOC}:28: raw HTML '<img src=x onerror=alert(1)>' {RAW_HTML_RULE}"],
     ),
     "an svg breaking out of a paragraph": (
         '"><svg onload=alert(1)>',
-        [f"entries/{NOC}:27: raw HTML '<svg onload=alert(1)>' {RAW_HTML_RULE}"],
+        [f"entries/{NOC}:28: raw HTML '<svg onload=alert(1)>' {RAW_HTML_RULE}"],
     ),
     "a script behind a comment": (
         "<!-- nápověda --><script>alert(1)</script>",
-        [f"entries/{NOC}:27: raw HTML '<script>alert(1)</script>' {RAW_HTML_RULE}"],
+        [f"entries/{NOC}:28: raw HTML '<script>alert(1)</script>' {RAW_HTML_RULE}"],
     ),
     "a javascript: link": (
         "[klikni](javascript:alert(1))",
-        [f"entries/{NOC}:27: link 'javascript:alert(1)' {LINK_RULE}"],
+        [f"entries/{NOC}:28: link 'javascript:alert(1)' {LINK_RULE}"],
     ),
     "a javascript: link hidden by an entity": (
         "[klikni](java&#115;cript:alert(1))",
-        [f"entries/{NOC}:27: link 'javascript:alert(1)' {LINK_RULE}"],
+        [f"entries/{NOC}:28: link 'javascript:alert(1)' {LINK_RULE}"],
     ),
     "a data: link": (
         "[klikni](data:text/html;base64,PHNjcmlwdD4=)",
-        [f"entries/{NOC}:27: link 'data:text/html;base64,PHNjcmlwdD4=' {LINK_RULE}"],
+        [f"entries/{NOC}:28: link 'data:text/html;base64,PHNjcmlwdD4=' {LINK_RULE}"],
     ),
     "an event handler in an attribute list": (
         '## Výsledky {: onmouseover="alert(1)" }',
         [
-            f"entries/{NOC}:27: attribute 'onmouseover' is not allowed in the text; "
+            f"entries/{NOC}:28: attribute 'onmouseover' is not allowed in the text; "
             "a Markdown attribute list {: … } may set only an id or a class"
         ],
     ),
     "an image from another site": (
         "![počítadlo](https://tracker.example/pixel.gif)",
         [
-            f"entries/{NOC}:27: image 'https://tracker.example/pixel.gif' would be loaded from another site, "
+            f"entries/{NOC}:28: image 'https://tracker.example/pixel.gif' would be loaded from another site, "
             "which then learns who reads the catalogue; put images in the entry folder"
         ],
     ),
     "emphasis nested beyond the renderer's depth": (
         "**" * 1_200 + "x" + "**" * 1_200,
         [
-            f"entries/{NOC}:22: the text nests too deeply to be rendered within 3 seconds; "
+            f"entries/{NOC}:23: the text nests too deeply to be rendered within 3 seconds; "
             "look for long runs of brackets, asterisks or '>' quote marks"
         ],
     ),
     "brackets that take the renderer minutes": (
         ("[" * 4_900 + "\n\n") * 4,
         [
-            f"entries/{NOC}:22: the text nests too deeply to be rendered within 3 seconds; "
+            f"entries/{NOC}:23: the text nests too deeply to be rendered within 3 seconds; "
             "look for long runs of brackets, asterisks or '>' quote marks"
         ],
     ),

@@ -15,7 +15,7 @@ CASES = {
     "phone number in the body": (
         lambda e: edit(e, NOC, "Děti chtěly zažít knihovnu jinak.", "Přihlášky na 603 415 885.\n\nDěti chtěly."),
         [
-            f"entries/{NOC}:25: '603 415 885' looks like a phone number; entries hold no phone numbers: "
+            f"entries/{NOC}:26: '603 415 885' looks like a phone number; entries hold no phone numbers: "
             "give the institution's web or e-mail address in contact"
         ],
     ),
@@ -36,28 +36,28 @@ CASES = {
     "personal e-mail address in a Markdown link": (
         lambda e: edit(e, NOC, "Děti chtěly", "[Napište](mailto:jnovak@knihovna.example). Děti chtěly"),
         [
-            f"entries/{NOC}:25: 'jnovak@knihovna.example' looks like a personal e-mail address; "
+            f"entries/{NOC}:26: 'jnovak@knihovna.example' looks like a personal e-mail address; "
             "entries name no private persons: use an institutional address in contact"
         ],
     ),
     "personal contact": (
         lambda e: edit(e, NOC, "contact: info@knihovna.example", "contact: jan.novak@knihovna.example"),
         [
-            f"entries/{NOC}:18: contact 'jan.novak@knihovna.example' looks like a personal e-mail address; "
+            f"entries/{NOC}:19: contact 'jan.novak@knihovna.example' looks like a personal e-mail address; "
             "use a role address such as info@, knihovna@, biblioteka@ or sekretariat@, or the institution's web address"
         ],
     ),
     "personal contact as mailto": (
         lambda e: edit(e, NOC, "contact: info@knihovna.example", "contact: mailto:novakova@knihovna.example"),
         [
-            f"entries/{NOC}:18: contact 'mailto:novakova@knihovna.example' looks like a personal e-mail address; "
+            f"entries/{NOC}:19: contact 'mailto:novakova@knihovna.example' looks like a personal e-mail address; "
             "use a role address such as info@, knihovna@, biblioteka@ or sekretariat@, or the institution's web address"
         ],
     ),
     "phone number as contact": (
         lambda e: edit(e, NOC, "contact: info@knihovna.example", "contact: +420 558 711 929"),
         [
-            f"entries/{NOC}:18: contact: '+420 558 711 929' is not valid; "
+            f"entries/{NOC}:19: contact: '+420 558 711 929' is not valid; "
             "use an institutional e-mail address or an http(s) address"
         ],
     ),

@@ -57,13 +57,13 @@ def test_scaffold_fill_validate(entries: Path):
     assert facts == [
         "title: Kącik Malucha w Łodzi", "summary:", "type: project", "scope: local", "countries: [PL]",
         "place: Łódź", "libraries:", "  - name: Biblioteka Testowa w Łodzi", "    place: Łódź", "    country: PL",
-        "audience: [toddlers, parents]", "started:", "status: recurring", "sources:",
+        "audience: [toddlers, parents]", "started:", "status: recurring", f"status_as_of: {TODAY[:4]}", "sources:",
         "  - title: Sprawozdanie testowe", f"updated: {TODAY}",
     ]
     assert "## Wskazówki dla naśladowców\n\n<!-- Co doradzilibyście" in text
     assert problems(entries, "pl") == [
         "entries/kacik-malucha-w-lodzi/pl.md:5: pole summary powinno zawierać tekst, a nie pustą wartość",
-        "entries/kacik-malucha-w-lodzi/pl.md:76: tekst pod nagłówkiem z danymi jest pusty; opisz praktykę pod "
+        "entries/kacik-malucha-w-lodzi/pl.md:77: tekst pod nagłówkiem z danymi jest pusty; opisz praktykę pod "
         "śródtytułami Kontekst i potrzeba, Co zrobiono, Partnerzy i ich role, Rezultaty, Wskazówki dla naśladowców, "
         "Koszty i nakład pracy",
     ]

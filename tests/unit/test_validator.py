@@ -37,7 +37,7 @@ CASES = {
         [
             f"entries/{PL}:12: unknown field 'partnres' (did you mean 'partners'?); allowed fields: "
             "title, summary, type, scope, countries, place, region, libraries, partners, audience, topics, "
-            "started, ended, status, funding, sources, contact, location, related, aliases, updated"
+            "started, ended, status, status_as_of, funding, sources, contact, location, related, aliases, updated"
         ],
     ),
     "value outside its vocabulary": (
@@ -117,7 +117,7 @@ CASES = {
             edit(e, NOC, "updated:", "aliases: [stary-nazev]\nupdated:"),
         ),
         [
-            f"entries/{NOC}:20: alias 'stary-nazev' is also claimed by entries/kacik-pro-nejmensi/; "
+            f"entries/{NOC}:21: alias 'stary-nazev' is also claimed by entries/kacik-pro-nejmensi/; "
             "one old address can lead to only one practice"
         ],
     ),

@@ -65,7 +65,7 @@ def test_parts_of_messages_are_translated_too(entries: Path):
     edit(entries, NOC, "countries: [CZ, NO]", "countries: [CZ, Polska]")
     assert problems_in(entries, "pl") == [
         f"entries/{PL}:12: nieznane pole 'partnres' (czy chodziło o 'partners'?); dozwolone pola: title, summary, "
-        "type, scope, countries, place, region, libraries, partners, audience, topics, started, ended, status, "
+        "type, scope, countries, place, region, libraries, partners, audience, topics, started, ended, status, status_as_of, "
         "funding, sources, contact, location, related, aliases, updated",
         f"entries/{PL}:20: pole started powinno zawierać rok, np. 2005 (albo nic, gdy źródła nie podają roku), "
         "a nie tekst '2005a'",
