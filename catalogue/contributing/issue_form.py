@@ -20,7 +20,7 @@ FILE = ".github/ISSUE_TEMPLATE/propose-practice.yml"
 NO_RESPONSE = "_No response_"
 # The record columns the form asks for, in order; the rest a maintainer adds.
 ASKED = ("lang", "title", "summary", "type", "scope", "countries", "place", "region", "libraries", "partners",
-         "audience", "topics", "started", "ended", "status", "funding", "sources", "contact")
+         "audience", "topics", "started", "ended", "status", "status_as_of", "funding", "sources", "contact")
 LONG = ("summary", "libraries", "partners", "funding", "sources")
 LANGUAGES = vocabularies.languages()
 

@@ -202,9 +202,21 @@ def front_from_facts(facts: Facts, today: datetime.date | None = None) -> dict:
     }
 
 
+def _with_status_year(values: dict, today: datetime.date | None) -> dict:
+    """A contributor describes an ongoing or recurring practice as it stands today."""
+    if values["status"] not in ("ongoing", "recurring"):
+        return values
+    ordered = {}
+    for key, value in values.items():
+        ordered[key] = value
+        if key == "status":
+            ordered["status_as_of"] = (today or datetime.date.today()).year
+    return ordered
+
+
 def entry_from_facts(facts: Facts, today: datetime.date | None = None) -> str:
-    intro = [messages.render("scaffold-intro", {}, facts.lang, "tools")]
-    front = entry_writer.front_matter(front_from_facts(facts, today), facts.lang, hints=True, intro=intro)
+    intro = [messages.tool_text("scaffold-intro", facts.lang)]
+    front = entry_writer.front_matter(_with_status_year(front_from_facts(facts, today), today), facts.lang, hints=True, intro=intro)
     return entry_writer.entry_text(front, entry_writer.body(facts.lang))
 
 
