@@ -24,6 +24,7 @@ from catalogue.reading.loader import LIBRARY_NAMES
 from catalogue.model.libraries import library_slug
 from catalogue.model.practice import Practice
 from catalogue.reading.parser import EntryFile, yaml_problem
+from catalogue.model.schema import original_schema
 from catalogue.checks.schema_check import problems_against
 
 
@@ -43,7 +44,8 @@ SCHEMA = {
         "properties": {
             "name": _NAME,
             "also": {"type": "array", "items": _NAME, "minItems": 1, "uniqueItems": True},
-            "url": {"type": "string", "pattern": "^https?://[^\\s]+$", "maxLength": 500},
+            "location": original_schema()["properties"]["location"],
+            "url": original_schema()["properties"]["libraries"]["items"]["properties"]["url"],
         },
         "required": ["name"],
         "additionalProperties": False,
