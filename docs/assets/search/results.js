@@ -56,7 +56,7 @@ export function makeResults(settings) {
     const mark = (content) => (text ? marked(content, terms, text) : [document.createTextNode(content || "")]);
     const practice = describe(data);
     const item = element("li", "search-result");
-    const heading = element("h3", "search-result__title");
+    const heading = element("h2", "search-result__title");
     const link = element("a");
     link.append(...mark(practice.title));
     link.href = `${settings.practices}${practice.slug}/`;
