@@ -17,8 +17,6 @@ import json
 import multiprocessing
 import os
 import shutil
-import subprocess
-import sys
 import tempfile
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -26,10 +24,11 @@ from functools import lru_cache
 from pathlib import Path
 
 from . import site, vocabularies
-from .docs_tree import sync_folder, write_if_changed
+from .docs_tree import write_if_changed
 from .glossary import place_name
 from .model import Catalogue, Practice
 from .render import environment
+from .search_bundle import index_records
 from .search_facets import facet_values
 from .search_text import fold, tokens
 
@@ -179,16 +178,20 @@ def record_files(catalogue: Catalogue, part_texts: int = PART_TEXTS) -> dict[str
     return files
 
 
-def _run_pagefind(records: Path, output: Path) -> None:
-    result = subprocess.run(
-        [sys.executable, "-m", "pagefind", "--site", str(records), "--output-path", str(output), "--quiet"],
-        capture_output=True,
-        text=True,
-        # One thread: the site engine, working at the same time, keeps a core of its own.
-        env={**os.environ, "RAYON_NUM_THREADS": "1"},
-    )
-    if result.returncode != 0:
-        raise SearchIndexError(f"Pagefind failed (exit {result.returncode}):\n{result.stdout}{result.stderr}")
+def _run_pagefind(records: dict[str, str], output: Path) -> None:
+    """Index `records` into `output`, the same bytes from the same records (see search_bundle)."""
+    # One thread: the site engine, working at the same time, keeps a core of its own.
+    threads = os.environ.get("RAYON_NUM_THREADS")
+    os.environ["RAYON_NUM_THREADS"] = "1"
+    try:
+        index_records(records, output)
+    except Exception as error:  # the service's errors carry Pagefind's message
+        raise SearchIndexError(f"Pagefind failed: {error}") from error
+    finally:
+        if threads is None:
+            del os.environ["RAYON_NUM_THREADS"]
+        else:
+            os.environ["RAYON_NUM_THREADS"] = threads
 
 
 def _merge_bundle(part: Path, bundle: Path) -> None:
@@ -206,11 +209,9 @@ def _index(catalogue: Catalogue, output: Path, part_texts: int = PART_TEXTS) -> 
     with tempfile.TemporaryDirectory(prefix="catalogue-search-") as scratch:
         for index, parts in index_parts(catalogue, part_texts).items():
             for part, practices in parts:
-                records, built = Path(scratch) / "records", Path(scratch) / "bundle"
-                sync_folder(records, part_records(index, part, practices))
-                _run_pagefind(records, built)
+                built = Path(scratch) / "bundle"
+                _run_pagefind(part_records(index, part, practices), built)
                 _merge_bundle(built, output)
-                shutil.rmtree(records)
                 shutil.rmtree(built)
 
 
