@@ -15,10 +15,10 @@ import frontmatter
 import jsonschema
 import pytest
 
-from catalogue import vocabularies
-from catalogue.open_data import catalogue_geojson
-from catalogue.url_manifest import published_urls
-from catalogue.validate import load_catalogue
+from catalogue.model import vocabularies
+from catalogue.publishing.open_data import catalogue_geojson
+from catalogue.publishing.url_manifest import published_urls
+from catalogue.checks.validate import load_catalogue
 
 from .conftest import FIXTURE_ENTRIES, ROOT, copy_project
 from .published import build_site, head_of, redirect_target
@@ -141,7 +141,7 @@ def test_two_builds_are_byte_identical_and_carry_no_build_date(tmp_path: Path):
     edit(entries, PL, "updated:", "aliases: [stary-kacik]\nupdated:")
     first = build_site(copy_project(tmp_path / "one", entries))
     second = build_site(copy_project(tmp_path / "second-copy", entries))
-    # Every file, the search index included (see catalogue/search_bundle.py).
+    # Every file, the search index included (see catalogue/search/bundle.py).
     def built_files(site: Path) -> list[Path]:
         return sorted(p.relative_to(site) for p in site.rglob("*") if p.is_file())
 
