@@ -34,7 +34,7 @@ def check_catalogue(
         for translation in translations:
             folder_problems += schema_problems(translation, "translation")
         for entry in folder.files:
-            folder_problems += personal_data_problems(entry) + body_problems(entry)
+            folder_problems += personal_data_problems(entry) + body_problems(entry, folder.images)
         problems += folder_problems
         if original is not None and not folder_problems:
             practice = practice_from_files(folder.slug, original, translations)
