@@ -154,7 +154,7 @@ CASES = {
         [f"entries/{CS}:3: summary is 381 characters long; at most 300 are allowed"],
     ),
     "country that is not an ISO code": (
-        lambda e: edit(e, NOC, "countries: [CZ, NO]", "countries: [CZ, Polska]"),
+        lambda e: edit(e, NOC, "countries: [CZ, \"NO\"]", "countries: [CZ, Polska]"),
         [
             f"entries/{NOC}:6: 'Polska' is not allowed in countries[1]; allowed: "
             "a two-letter ISO 3166-1 country code such as CZ, PL or SK"

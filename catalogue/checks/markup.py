@@ -82,10 +82,14 @@ def _renderer() -> markdown.Markdown:
     return markdown.Markdown(extensions=list(EXTENSIONS))
 
 
-def _elements(html: str) -> list[tuple[str, dict]]:
-    """(tag, attributes) of every element, as a browser's HTML5 parser builds them."""
+def _elements(html: str) -> list[tuple[str, dict, str]]:
+    """(tag, attributes, text) of every element, as a browser's HTML5 parser builds them."""
     tree = html5lib.parseFragment(html, treebuilder="etree", namespaceHTMLElements=False)
-    return [(element.tag, dict(element.attrib)) for element in tree.iter() if isinstance(element.tag, str)][1:]
+    return [
+        (element.tag, dict(element.attrib), element.get("alt") or "".join(element.itertext()))
+        for element in tree.iter()
+        if isinstance(element.tag, str)
+    ][1:]
 
 
 def _only_comments(raw: str) -> bool:
@@ -101,16 +105,38 @@ def _shown(text: str) -> str:
     return line if len(line) <= 60 else line[:59] + "…"
 
 
-def _line_of(entry: EntryFile, needle: str) -> int:
-    needle = needle.strip().lower()
-    for number, line in entry.body_lines():
-        if needle and (needle in line.lower() or needle in unescape(line).lower()):
-            return number
-    return entry.body_line
+class _Lines:
+    """Where in the body each thing found was written, searched in the order things were found.
+
+    Rendering keeps no source positions, so each is found by its text: from
+    the line of the previous one on (elements come in the order of the
+    text), else anywhere, else where the previous one was.
+    """
+
+    def __init__(self, entry: EntryFile):
+        self.lines = list(entry.body_lines())
+        self.at = entry.body_line
+
+    def of(self, *needles: str | tuple[str, ...], in_order: bool = True) -> int:
+        """The line of the first of `needles` found (the most telling first; a tuple: all on one line)."""
+        later = [pair for pair in self.lines if pair[0] >= self.at] if in_order else []
+        for needle in needles:
+            parts = [part.strip().lower() for part in (needle if isinstance(needle, tuple) else (needle,))]
+            if not all(parts):
+                continue
+            for number, line in later + self.lines:
+                texts = (line.lower(), unescape(line).lower())
+                if all(any(part in text for text in texts) for part in parts):
+                    self.at = number
+                    return number
+        return self.at
 
 
-def _element_problems(entry: EntryFile, tag: str, attrs: dict, images: list[str] | None) -> list[Problem]:
-    here = lambda needle, code, **params: Problem.at(entry.path, _line_of(entry, needle), code, **params)  # noqa: E731
+def _element_problems(
+    entry: EntryFile, lines: _Lines, tag: str, attrs: dict, label: str, images: list[str] | None
+) -> list[Problem]:
+    """What is wrong with one element; `label` (a link's text, an image's description) helps find its line."""
+    here = lambda needle, code, **params: Problem.at(entry.path, lines.of((label, needle), needle, label), code, **params)  # noqa: E731
     if tag not in ALLOWED_TAGS:
         return [here(f"<{tag}", "raw-html", html=f"<{tag}>")]
     problems = []
@@ -163,6 +189,7 @@ def body_problems(entry: EntryFile, images: list[str] | None = None) -> list[Pro
             html = renderer.convert(entry.body)
     except (RenderTimeout, RecursionError):
         return [Problem.at(entry.path, entry.body_line, "body-too-complex", seconds=RENDER_SECONDS)]
+    lines = _Lines(entry)
     for raw in renderer.htmlStash.rawHtmlBlocks:
         raw = str(raw)
         # Entities such as &nbsp; are stashed too, and welcome; so is a
@@ -170,9 +197,12 @@ def body_problems(entry: EntryFile, images: list[str] | None = None) -> list[Pro
         # of the entry templates (never published: the sanitiser drops them).
         if raw.lstrip().startswith("<") and not _only_comments(raw):
             first_line = raw.strip().split("\n")[0]
-            problems.add(Problem.at(entry.path, _line_of(entry, first_line), "raw-html", html=_shown(first_line)))
+            # Stashed blocks come out of the text's order, and sometimes altered: the whole first line, else its tag.
+            line = lines.of(first_line, first_line[:40], first_line.split()[0], in_order=False)
+            problems.add(Problem.at(entry.path, line, "raw-html", html=_shown(first_line)))
     if any(problem.code == "raw-html" for problem in problems):
         return sorted(problems)
-    for tag, attrs in _elements(html):
-        problems.update(_element_problems(entry, tag, attrs, images))
+    lines = _Lines(entry)
+    for tag, attrs, label in _elements(html):
+        problems.update(_element_problems(entry, lines, tag, attrs, label if tag in ("a", "img") else "", images))
     return sorted(problems)

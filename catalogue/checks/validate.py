@@ -7,6 +7,7 @@ from pathlib import Path
 from catalogue.model.errors import InvalidCatalogue, Problem
 from catalogue.checks.library_names import check_library_addresses, read_library_names
 from catalogue.reading.loader import read_entries
+from catalogue.checks.front_text import front_text_problems
 from catalogue.checks.markup import body_problems
 from catalogue.model.practice import Catalogue, practice_from_files
 from catalogue.checks.privacy import personal_data_problems
@@ -34,7 +35,7 @@ def check_catalogue(
         for translation in translations:
             folder_problems += schema_problems(translation, "translation")
         for entry in folder.files:
-            folder_problems += personal_data_problems(entry) + body_problems(entry, folder.images)
+            folder_problems += personal_data_problems(entry) + front_text_problems(entry) + body_problems(entry, folder.images)
         problems += folder_problems
         if original is not None and not folder_problems:
             practice = practice_from_files(folder.slug, original, translations)
