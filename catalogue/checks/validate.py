@@ -43,12 +43,16 @@ def check_catalogue(
             practices.append(practice)
             originals[folder.slug] = original
     known = {folder.slug for folder in folders} | set(known)
+    renamed = {alias: practice.slug for practice in practices for alias in practice.aliases if alias not in known}
+    notes = []
     for practice in practices:
-        problems += check_related(practice, originals[practice.slug], known)
+        related_problems, related_notes = check_related(practice, originals[practice.slug], known, renamed)
+        problems += related_problems
+        notes += related_notes
     problems += check_aliases(practices, originals)
     names, name_problems = read_library_names(entries_dir, root, practices)
     problems += name_problems + check_library_addresses(practices, names, originals)
-    return Catalogue(practices, names.spellings), problems
+    return Catalogue(practices, names.spellings, notes=sorted(notes)), problems
 
 
 def load_catalogue(entries_dir: Path, root: Path, only: str | None = None) -> Catalogue:
