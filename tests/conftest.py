@@ -9,8 +9,14 @@ import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, settings
 
 from .browser import chromium, require_browser
+
+# Property tests: a few hundred examples in `make test`; more with --hypothesis-profile=thorough.
+settings.register_profile("default", max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+settings.register_profile("thorough", max_examples=5_000, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+settings.load_profile("default")
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURE_ENTRIES = ROOT / "tests" / "fixtures" / "entries"
