@@ -22,7 +22,6 @@ from pathlib import Path
 
 from catalogue.model import vocabularies
 from catalogue.pages import urls
-from catalogue.pages.docs_tree import write_if_changed
 from catalogue.model.glossary import place_name
 from catalogue.model.practice import Catalogue, Practice
 from catalogue.pages.render import environment
@@ -164,15 +163,6 @@ def part_records(index: str, part: str, practices: list[Practice]) -> dict[str, 
             files[f"{ALL_LANGUAGES}/{page}index.html"] = all_languages_record(practice, part)
         else:
             files[f"{urls.in_language(page, index)}index.html"] = language_record(practice, index, part)
-    return files
-
-
-def record_files(catalogue: Catalogue, part_texts: int = PART_TEXTS) -> dict[str, str]:
-    """Every record of every part."""
-    files = {}
-    for index, parts in index_parts(catalogue, part_texts).items():
-        for part, practices in parts:
-            files.update(part_records(index, part, practices))
     return files
 
 
