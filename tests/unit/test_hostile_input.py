@@ -185,7 +185,7 @@ CASES = {
     ),
     "a left-to-right mark in a source title": (
         lambda e: write_bad(e, replaced(e, "- title: Testovací zpráva", "- title: \u200eTestovací zpráva")),
-        [invisible(17, "sources[0].title", "U+200E LEFT-TO-RIGHT MARK")],
+        [invisible(18, "sources[0].title", "U+200E LEFT-TO-RIGHT MARK")],
     ),
     # Plain values that YAML 1.1 readers read as booleans, YAML 1.2 readers as numbers.
     "Norway unquoted among the countries": (

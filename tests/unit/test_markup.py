@@ -85,77 +85,77 @@ CASES = {
     # Comments as the HTML5 tokenizer reads them: `<!-->` and `<!--->` end at once.
     "markup after an abruptly closed comment": (
         "<!--><img src=x onerror=alert(1)> -->",
-        [f"entries/{NOC}:27: raw HTML '<!--><img src=x onerror=alert(1)> -->' {RAW_HTML_RULE}"],
+        [f"entries/{NOC}:28: raw HTML '<!--><img src=x onerror=alert(1)> -->' {RAW_HTML_RULE}"],
     ),
     "markup after a comment closed by three hyphens": (
         "<!---><svg onload=alert(1)> -->",
-        [f"entries/{NOC}:27: raw HTML '<!---><svg onload=alert(1)> -->' {RAW_HTML_RULE}"],
+        [f"entries/{NOC}:28: raw HTML '<!---><svg onload=alert(1)> -->' {RAW_HTML_RULE}"],
     ),
     "markup after a comment closed by --!>": (
         "<!-- x --!><img src=x onerror=alert(1)> -->",
-        [f"entries/{NOC}:27: raw HTML '<img src=x onerror=alert(1)>' {RAW_HTML_RULE}"],
+        [f"entries/{NOC}:28: raw HTML '<img src=x onerror=alert(1)>' {RAW_HTML_RULE}"],
     ),
     "a bogus comment of a processing instruction": (
         "<?x --><img src=x onerror=alert(1)>",
-        [f"entries/{NOC}:27: raw HTML '<img src=x onerror=alert(1)>' {RAW_HTML_RULE}"],
+        [f"entries/{NOC}:28: raw HTML '<img src=x onerror=alert(1)>' {RAW_HTML_RULE}"],
     ),
     # Addresses as the WHATWG URL parser reads them.
     "an image whose backslash makes it another site's": (
         "![x](/\\evil.example/x.png)",
-        [f"entries/{NOC}:27: address '/\\evil.example/x.png' {URL_CHARACTERS_RULE}"],
+        [f"entries/{NOC}:28: address '/\\evil.example/x.png' {URL_CHARACTERS_RULE}"],
     ),
     "a link whose backslashes make it another site's": (
         "[x](\\\\evil.example/)",
-        [f"entries/{NOC}:27: address '\\evil.example/' {URL_CHARACTERS_RULE}"],
+        [f"entries/{NOC}:28: address '\\evil.example/' {URL_CHARACTERS_RULE}"],
     ),
     "a javascript: link split by a tab entity": (
         "[klikni](java&#9;script:alert(1))",
-        [f"entries/{NOC}:27: address 'java script:alert(1)' {URL_CHARACTERS_RULE}"],
+        [f"entries/{NOC}:28: address 'java script:alert(1)' {URL_CHARACTERS_RULE}"],
     ),
     "a javascript: link behind a control character": (
         "[klikni](&#1;javascript:alert(1))",
-        [f"entries/{NOC}:27: address '\x01javascript:alert(1)' {URL_CHARACTERS_RULE}"],
+        [f"entries/{NOC}:28: address '\x01javascript:alert(1)' {URL_CHARACTERS_RULE}"],
     ),
     "a protocol-relative image": (
         "![x](//evil.example/x.png)",
         [
-            f"entries/{NOC}:27: image '//evil.example/x.png' would be loaded from another site, "
+            f"entries/{NOC}:28: image '//evil.example/x.png' would be loaded from another site, "
             "which then learns who reads the catalogue; put images in the entry folder"
         ],
     ),
     # Images are files of the entry folder.
     "an image of another entry's folder": (
         "![x](../kacik-pro-nejmensi/x.png)",
-        [f"entries/{NOC}:27: image '../kacik-pro-nejmensi/x.png' {image_rule()}"],
+        [f"entries/{NOC}:28: image '../kacik-pro-nejmensi/x.png' {image_rule()}"],
     ),
     "an image given by an absolute path": (
         "![x](/etc/passwd)",
-        [f"entries/{NOC}:27: image '/etc/passwd' {image_rule()}"],
+        [f"entries/{NOC}:28: image '/etc/passwd' {image_rule()}"],
     ),
     "an image climbing out by percent-encoded dots": (
         "![x](%2e%2e/%2e%2e/etc/passwd)",
-        [f"entries/{NOC}:27: image '%2e%2e/%2e%2e/etc/passwd' {image_rule()}"],
+        [f"entries/{NOC}:28: image '%2e%2e/%2e%2e/etc/passwd' {image_rule()}"],
     ),
     "an image with an encoded slash": (
         "![x](..%2Fkacik-pro-nejmensi%2Fx.png)",
-        [f"entries/{NOC}:27: image '..%2Fkacik-pro-nejmensi%2Fx.png' {image_rule()}"],
+        [f"entries/{NOC}:28: image '..%2Fkacik-pro-nejmensi%2Fx.png' {image_rule()}"],
     ),
     "an image that is not there": (
         "![x](chybi.png)",
-        [f"entries/{NOC}:27: image 'chybi.png' {image_rule()}"],
+        [f"entries/{NOC}:28: image 'chybi.png' {image_rule()}"],
     ),
     # Characters that turn the text around.
     "a right-to-left override": (
         "Knihovna \u202eanavihnK",
         [
-            f"entries/{NOC}:27: the text contains the invisible character U+202E RIGHT-TO-LEFT OVERRIDE, "
+            f"entries/{NOC}:28: the text contains the invisible character U+202E RIGHT-TO-LEFT OVERRIDE, "
             "which changes the direction of the text readers see; delete it"
         ],
     ),
     "a right-to-left isolate": (
         "Text \u2067skrytý\u2069 dál.",
         [
-            f"entries/{NOC}:27: the text contains the invisible character U+2067 RIGHT-TO-LEFT ISOLATE, "
+            f"entries/{NOC}:28: the text contains the invisible character U+2067 RIGHT-TO-LEFT ISOLATE, "
             "U+2069 POP DIRECTIONAL ISOLATE, which changes the direction of the text readers see; delete it",
         ],
     ),
