@@ -8,6 +8,9 @@
   readers do not: YAML 1.1 readers (PyYAML, python-frontmatter) read `NO`,
   `ON`, `Y` as booleans, YAML 1.2 readers `1e3` as a number. Quoted, every
   reader reads the same text.
+- Addresses (`url`, `contact`) that browsers read differently from what is
+  written: a backslash or a control character in them (the WHATWG URL
+  parser, as for the addresses of bodies).
 """
 
 from __future__ import annotations
@@ -17,6 +20,7 @@ import unicodedata
 
 import yaml
 
+from catalogue.model import weburls
 from catalogue.model.errors import Problem
 from catalogue.model.messages import Phrase
 from catalogue.reading.parser import EntryFile
@@ -73,4 +77,16 @@ def front_text_problems(entry: EntryFile) -> list[Problem]:
             problems.append(Problem.at(entry.path, line, "format-character", field=field, character=found))
         if not node.style and (reading := yaml11_reading(node.value)):  # plain: None, or "" from libyaml
             problems.append(Problem.at(entry.path, line, "yaml-ambiguous", value=node.value, reading=reading))
+        if not any(char.isspace() for char in node.value) and (code := address_refusal(field, node.value)):
+            # Spaces are the schema's to report; what its pattern lets through is judged as browsers judge it.
+            problems.append(Problem.at(entry.path, line, code, url=node.value[:60]))
     return problems
+
+
+def address_refusal(field: str, value: str) -> str | None:
+    """Why an address of the front matter (`url` of a library, partner or source; `contact`) is refused."""
+    if field == "contact":
+        return weburls.contact_refusal(value)
+    if field.endswith(".url") and value.startswith(("http://", "https://")):
+        return weburls.web_refusal(value)
+    return None

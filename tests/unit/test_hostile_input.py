@@ -52,6 +52,13 @@ def invisible(line: int, field: str, characters: str) -> str:
     )
 
 
+def address(line: int, url: str) -> str:
+    return (
+        f"entries/{BAD_CS}:{line}: address '{url}' contains a backslash, a space or an invisible control character, "
+        "which browsers read differently from what is written; write the address without them"
+    )
+
+
 def ambiguous(line: int, value: str, reading: str) -> str:
     return (
         f"entries/{BAD_CS}:{line}: '{value}' is read as {reading} by YAML 1.1 readers (PyYAML, python-frontmatter) "
@@ -186,6 +193,19 @@ CASES = {
     "a left-to-right mark in a source title": (
         lambda e: write_bad(e, replaced(e, "- title: Testovací zpráva", "- title: \u200eTestovací zpráva")),
         [invisible(18, "sources[0].title", "U+200E LEFT-TO-RIGHT MARK")],
+    ),
+    # Addresses of the front matter as browsers read them (WHATWG).
+    "a library address whose backslash moves its host": (
+        lambda e: write_bad(e, replaced(e, "    url: https://knihovna.example/", "    url: https://knihovna.example\\@evil.example/")),
+        [address(12, "https://knihovna.example\\@evil.example/")],
+    ),
+    "a source address with a control character": (
+        lambda e: write_bad(e, replaced(e, "- title: Testovací zpráva", '- title: Testovací zpráva\n    url: "https://zdroj.example/\\x01x"')),
+        [address(19, "https://zdroj.example/\x01x")],
+    ),
+    "a contact with a backslash": (
+        lambda e: write_bad(e, replaced(e, "contact: info@knihovna.example", "contact: https://knihovna.example\\kontakt")),
+        [address(19, "https://knihovna.example\\kontakt")],
     ),
     # Plain values that YAML 1.1 readers read as booleans, YAML 1.2 readers as numbers.
     "Norway unquoted among the countries": (
