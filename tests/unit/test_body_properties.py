@@ -6,7 +6,7 @@ way; each goes through validation, rendering (as the site renders bodies)
 and the sanitiser, and the final HTML is read by an HTML5 parser.
 
 `make test` tries a few hundred bodies; more with
-`pytest tests/test_body_properties.py --hypothesis-profile=thorough`.
+`pytest tests/unit/test_body_properties.py --hypothesis-profile=thorough`.
 """
 
 from __future__ import annotations
