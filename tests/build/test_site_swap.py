@@ -110,3 +110,19 @@ def test_make_build_killed_at_any_moment_leaves_a_complete_site(tmp_path: Path):
         assert result in ("old", "new"), f"make build killed after {delay}s: site/ is {result}"
         results.append(result)
     assert code == 0 and results[0] == "old" and results[-1] == "new"
+
+
+def test_the_make_recipe_touches_site_only_through_the_swap(tmp_path: Path):
+    """What `make build` would run: no command but the swap removes, moves or writes site/."""
+    result = subprocess.run(
+        ["make", "--no-print-directory", "-n", "-W", "requirements.txt", "build", f"VENV={tmp_path / 'venv'}"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+    )
+    commands = [command.strip() for line in result.stdout.splitlines() for command in line.split("&&")]
+    changing = ("rm", "mv", "cp", "ln", "rsync", "mkdir")
+    touching = [command for command in commands if command.split()[:1] and command.split()[0] in changing
+                and any(word in ("site", "site/", "./site") for word in command.split())]
+    assert any(command.endswith("scripts/swap_site.py build/site.new site") for command in commands), result.stdout
+    assert touching == [], result.stdout
