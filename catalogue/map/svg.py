@@ -1,0 +1,247 @@
+"""Drawing the map as inline SVG: outlines, country names, lines between towns, points.
+
+Everything is computed at build time; the SVG needs no script, no font
+and no request. Coordinates are whole drawing units (paths relative), and
+every list is sorted, so the same catalogue gives the same bytes.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from html import escape
+
+from .geo import PROJECTION, Box, Frame, Point, clip_ring, ring_area, simplify_ring
+from .outlines import THE_THREE, Outlines
+from .places import Link, MapData, Town
+
+# The big map: Czechia, Poland and Slovakia with a little around them.
+BIG_BOX = (11.9, 47.55, 24.35, 55.0)
+BIG_WIDTH = 1000
+LOCATOR_WIDTH = 400
+# A locator map shows at least this much (degrees of longitude, latitude) around its towns.
+LOCATOR_MIN_SPAN = (3.2, 1.6)
+LOCATOR_PAD = 0.6
+# Where each country's name is written (lon, lat), if that is in the frame.
+LABEL_AT = {
+    "AT": (14.6, 47.75),
+    "BY": (25.0, 53.3),
+    "CZ": (15.4, 49.95),
+    "DE": (12.9, 51.9),
+    "HU": (19.6, 47.8),
+    "LT": (23.6, 54.75),
+    "PL": (19.1, 52.35),
+    "RU": (21.0, 54.65),
+    "SK": (19.6, 48.82),
+    "UA": (24.2, 49.2),
+}
+CURVE = 0.12  # a line bows out by this share of its length, so lines between the same towns stay apart
+
+
+@dataclass(frozen=True)
+class Marker:
+    """A point as drawn: a town placed in the frame."""
+
+    town: Town
+    x: float
+    y: float
+    radius: float
+    away: bool  # outside the frame, drawn on its edge
+
+
+def _number(value: float) -> str:
+    return str(int(round(value)))
+
+
+def path_data(rings: Sequence[Sequence[Point]]) -> str:
+    """SVG path data: whole units, each ring moved to absolutely, then drawn relatively."""
+    parts = []
+    for ring in rings:
+        points = [(round(x), round(y)) for x, y in ring]
+        x0, y0 = points[0]
+        out = [f"M{x0} {y0}l"]
+        previous = points[0]
+        steps = []
+        for point in points[1:]:
+            dx, dy = point[0] - previous[0], point[1] - previous[1]
+            if dx or dy:
+                steps.append(f"{dx}" + (f"-{-dy}" if dy < 0 else f" {dy}"))
+                previous = point
+        if len(steps) < 2:
+            continue
+        text = steps[0]
+        for step in steps[1:]:
+            text += step if step.startswith("-") else " " + step
+        out.append(text + "z")
+        parts.append("".join(out))
+    return "".join(parts)
+
+
+@lru_cache(maxsize=256)
+def _country_paths(shapes: Outlines, frame_key: tuple, tolerance: float) -> tuple[tuple[str, str], ...]:
+    """(code, path data) of every country with something in the frame."""
+    frame = _frames[frame_key]
+    box = frame.box(margin=4)
+    result = []
+    for code, rings in shapes.countries.items():
+        drawn = []
+        for ring in rings:
+            placed = [frame.place(PROJECTION.project(lon, lat)) for lon, lat in ring]
+            cut = clip_ring(placed, box)
+            if len(cut) < 3:
+                continue
+            cut = simplify_ring(cut, tolerance)
+            if len(cut) >= 3 and ring_area(cut) >= 2:
+                drawn.append(cut)
+        data = path_data(drawn)
+        if data:
+            result.append((code, data))
+    return tuple(result)
+
+
+_frames: dict[tuple, Frame] = {}
+
+
+def _frame(lonlat_box: Box, width: int) -> tuple[tuple, Frame]:
+    key = (tuple(round(value, 4) for value in lonlat_box), width)
+    if key not in _frames:
+        _frames[key] = Frame.around(key[0], width)
+    return key, _frames[key]
+
+
+def locator_box(towns: Sequence[Town]) -> Box:
+    """The (lon, lat) box of a locator map: its towns with room around, never too small."""
+    lons = [town.location.lon for town in towns] or [19.0]
+    lats = [town.location.lat for town in towns] or [50.0]
+    west, east = min(lons) - LOCATOR_PAD, max(lons) + LOCATOR_PAD
+    south, north = min(lats) - LOCATOR_PAD / 2, max(lats) + LOCATOR_PAD / 2
+    grow_lon = max(0.0, LOCATOR_MIN_SPAN[0] - (east - west)) / 2
+    grow_lat = max(0.0, LOCATOR_MIN_SPAN[1] - (north - south)) / 2
+    return west - grow_lon, south - grow_lat, east + grow_lon, north + grow_lat
+
+
+def radius(practices: int, big: bool) -> float:
+    if big:
+        return min(16.0, 4.0 + 1.6 * math.sqrt(practices))
+    return 6.0
+
+
+def markers(towns: Sequence[Town], frame: Frame, big: bool) -> list[Marker]:
+    result = []
+    for town in towns:
+        r = radius(len(town.practices), big)
+        if len(town.libraries) > 1:
+            r = max(r, 8.0)
+        point = frame.place(PROJECTION.project(town.location.lon, town.location.lat))
+        away = not frame.inside(point, r + 1)
+        if away:
+            # Towards where it is: the nearest point of the frame's (lon, lat) box, then onto the edge.
+            west, south, east, north = frame.lonlat_box
+            lon, lat = min(max(town.location.lon, west), east), min(max(town.location.lat, south), north)
+            point = frame.to_edge(frame.place(PROJECTION.project(lon, lat)), r + 2)
+        result.append(Marker(town, point[0], point[1], r, away))
+    return result
+
+
+def _curve(a: Marker, b: Marker) -> str:
+    dx, dy = b.x - a.x, b.y - a.y
+    cx, cy = (a.x + b.x) / 2 - dy * CURVE, (a.y + b.y) / 2 + dx * CURVE
+    return f"M{_number(a.x)} {_number(a.y)}Q{_number(cx)} {_number(cy)} {_number(b.x)} {_number(b.y)}"
+
+
+def _indices(slugs: Sequence[str], index: Mapping[str, int] | None) -> str:
+    if index is None:
+        return ""
+    return f' data-p="{" ".join(str(index[slug]) for slug in slugs if slug in index)}"'
+
+
+def draw(
+    data: MapData,
+    shapes: Outlines,
+    *,
+    lonlat_box: Box,
+    width: int,
+    title: str,
+    country_name: Callable[[str], str],
+    href: Callable[[Town], str],
+    label: Callable[[Town], str],
+    highlight: Sequence[str] = THE_THREE,
+    practice_index: Mapping[str, int] | None = None,
+    links: Sequence[Link] | None = None,
+    town_names: bool = False,
+    big: bool = True,
+    tolerance: float = 0.7,
+) -> str:
+    """One map as an `<svg>` element."""
+    key, frame = _frame(lonlat_box, width)
+    drawn = markers(data.towns, frame, big)
+    by_key = {marker.town.key: marker for marker in drawn}
+    out = [
+        f'<svg class="{"map" if big else "map map--locator"}" viewBox="0 0 {frame.width} {frame.height}" width="{frame.width}" height="{frame.height}"'
+        f' role="group" aria-label="{escape(title)}" data-map>',
+        f'<rect class="map-sea" width="{frame.width}" height="{frame.height}"/>',
+        '<g class="map-land" aria-hidden="true">',
+    ]
+    paths = _country_paths(shapes, key, tolerance)
+    for code, d in paths:
+        state = " is-home" if code in highlight else ""
+        out.append(f'<path class="map-country{state}" data-country="{code}" d="{d}"/>')
+    out.append("</g>")
+    out.append('<g class="map-names" aria-hidden="true">')
+    shown = {code for code, _ in paths}
+    for code in sorted(LABEL_AT):
+        if code not in shown:
+            continue
+        x, y = frame.place(PROJECTION.project(*LABEL_AT[code]))
+        if 30 < x < frame.width - 30 and 12 < y < frame.height - 6:
+            state = " is-home" if code in highlight else ""
+            out.append(f'<text class="map-name{state}" x="{_number(x)}" y="{_number(y)}">{escape(country_name(code))}</text>')
+    out.append("</g>")
+    out.append('<g class="map-links" aria-hidden="true">')
+    for link in data.links if links is None else links:
+        a, b = by_key.get(link.ends[0]), by_key.get(link.ends[1])
+        if a is None or b is None:
+            continue
+        kind = " is-cross" if link.cross_border else ""
+        types = " ".join(link.types)
+        out.append(
+            f'<path class="map-link type-{link.types[0]}{kind}" data-types="{types}"{_indices(link.practices, practice_index)}'
+            f' d="{_curve(a, b)}"/>'
+        )
+    out.append("</g>")
+    out.append('<g class="map-points">')
+    # Big points first, so that small ones stay on top and can be reached.
+    for marker in sorted(drawn, key=lambda m: (-m.radius, m.town.key)):
+        town = marker.town
+        state = (" is-merged" if len(town.libraries) > 1 else "") + (" is-away" if marker.away else "")
+        out.append(
+            f'<a class="map-point{state}" href="{escape(href(town))}" aria-label="{escape(label(town))}"'
+            f' data-town="{escape(town.key)}"{_indices(town.practices, practice_index)}>'
+            f'<circle cx="{_number(marker.x)}" cy="{_number(marker.y)}" r="{marker.radius:g}"/>'
+        )
+        if len(town.libraries) > 1:
+            out.append(f'<text x="{_number(marker.x)}" y="{_number(marker.y)}" dy=".35em">{len(town.libraries)}</text>')
+        if town_names:
+            out.append(
+                f'<text class="map-town" x="{_number(marker.x + marker.radius + 3)}" y="{_number(marker.y)}" dy=".35em">'
+                f"{escape(town.place)}</text>"
+            )
+        out.append("</a>")
+    out.append("</g></svg>")
+    return "".join(out)
+
+
+def big_map(data: MapData, shapes: Outlines, **options) -> str:
+    """The whole catalogue over Czechia, Poland and Slovakia; far libraries sit on the edge."""
+    return draw(data, shapes, lonlat_box=BIG_BOX, width=BIG_WIDTH, **options)
+
+
+def locator_map(data: MapData, shapes: Outlines, **options) -> str:
+    """A small map of some towns (a practice's, a library's) with the lines between them."""
+    near = [town for town in data.towns if shapes.box[0] < town.location.lon < shapes.box[2] and shapes.box[1] < town.location.lat < shapes.box[3]]
+    box = locator_box(near or data.towns)
+    return draw(
+        data, shapes, lonlat_box=box, width=LOCATOR_WIDTH, big=False, town_names=True, tolerance=1.0, **options
+    )
