@@ -73,8 +73,12 @@ def main(argv: list[str] | None = None) -> int:
     if wanted is not None:
         problems = concerning(problems, wanted)
         checked = len([practice for practice in catalogue.practices if practice.slug in wanted])
+    notes = catalogue.notes if wanted is None else concerning(catalogue.notes, wanted)
     for problem in sorted(problems):
         print(problem.format(args.lang))
+    # Notes (a library not yet located) are reported, never failing the check.
+    for note in sorted(notes):
+        print(note.format(args.lang))
     if problems:
         print(say("summary", count=len(problems)))
         return 1

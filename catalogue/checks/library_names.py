@@ -7,7 +7,12 @@ library. When two spellings mean the same library, this file says so:
       also: [Knihovna P. Bezruče v Opavě]        # pages of these redirect to it
 
 Each spelling belongs to one library, and a redirect leads straight to a
-library page, never to another redirect.
+library page, never to another redirect. The same record says where the
+library is (for the map) and where its website is:
+
+    - name: Knihovna Petra Bezruče v Opavě
+      location: {lat: 49.9380, lon: 17.9020}     # the building, else the town
+      url: https://www.knihovnaopava.cz/
 """
 
 from __future__ import annotations
@@ -32,14 +37,28 @@ class LibraryNames:
     path: str = f"entries/{LIBRARY_NAMES}"
     spellings: dict[str, str] = field(default_factory=dict)  # other spelling -> the library's name
     lines: dict[str, int] = field(default_factory=dict)  # spelling -> its line in the file
+    locations: dict[str, tuple[float, float]] = field(default_factory=dict)  # library name -> (lat, lon)
+    location_lines: dict[str, int] = field(default_factory=dict)  # library name -> the line of its location
+    urls: dict[str, str] = field(default_factory=dict)  # library name -> its website
 
 _NAME = {"type": "string", "minLength": 1, "maxLength": 200}
 SCHEMA = {
     "type": "array",
     "items": {
         "type": "object",
-        "properties": {"name": _NAME, "also": {"type": "array", "items": _NAME, "minItems": 1, "uniqueItems": True}},
-        "required": ["name", "also"],
+        "properties": {
+            "name": _NAME,
+            "also": {"type": "array", "items": _NAME, "minItems": 1, "uniqueItems": True},
+            # Ranges and the country are checked in checks/locations.py, with clearer messages.
+            "location": {
+                "type": "object",
+                "properties": {"lat": {"type": "number"}, "lon": {"type": "number"}},
+                "required": ["lat", "lon"],
+                "additionalProperties": False,
+            },
+            "url": {"type": "string", "format": "uri", "pattern": r"^https?://\S+$", "maxLength": 500},
+        },
+        "required": ["name"],
         "additionalProperties": False,
     },
 }
@@ -75,7 +94,7 @@ def _check(entry: EntryFile, practices: list[Practice]) -> tuple[LibraryNames, l
         return True
 
     for index, group in enumerate(entry.data):
-        name, others = group["name"], group["also"]
+        name, others = group["name"], group.get("also", [])
         name_line = entry.line_of(index, "name")
         if not {name, *others} & used:
             problems.append(Problem.at(entry.path, name_line, "library-unknown", name=name))
@@ -86,6 +105,11 @@ def _check(entry: EntryFile, practices: list[Practice]) -> tuple[LibraryNames, l
                 problems.append(Problem.at(entry.path, line, "library-spelling-loop", name=name))
             elif declare(other, line):
                 names.spellings[other] = name
+        if "location" in group:
+            names.locations[name] = (group["location"]["lat"], group["location"]["lon"])
+            names.location_lines[name] = entry.line_of(index, "location")
+        if "url" in group:
+            names.urls[name] = group["url"]
     return names, problems
 
 

@@ -6,6 +6,7 @@ from pathlib import Path
 
 from catalogue.model.errors import InvalidCatalogue, Problem
 from catalogue.checks.library_names import check_library_addresses, read_library_names
+from catalogue.checks.locations import location_problems, missing_locations
 from catalogue.reading.loader import read_entries
 from catalogue.checks.markup import body_problems
 from catalogue.model.practice import Catalogue, practice_from_files
@@ -47,7 +48,10 @@ def check_catalogue(
     problems += check_aliases(practices, originals)
     names, name_problems = read_library_names(entries_dir, root, practices)
     problems += name_problems + check_library_addresses(practices, names, originals)
-    return Catalogue(practices, names.spellings), problems
+    problems += location_problems(practices, names)
+    catalogue = Catalogue(practices, names.spellings, names.locations, names.urls)
+    catalogue.notes = missing_locations(practices, names, originals)
+    return catalogue, problems
 
 
 def load_catalogue(entries_dir: Path, root: Path, only: str | None = None) -> Catalogue:

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-from .geo import Box, Point, distance_to_rings_km, in_rings, ring_box
+from catalogue.map.geo import Box, Point, distance_to_rings_km, in_rings, ring_box
 
 OUTLINES_FILE = Path(__file__).parent / "outlines.json"
 # Natural Earth at 1:10m, simplified to about 1 km, places a border a few

@@ -13,9 +13,9 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from html import escape
 
-from .outlines import THE_THREE, Outlines
-from .places import Link, MapData, Town
-from .svg import big_map, locator_map
+from catalogue.map.outlines import THE_THREE, Outlines
+from catalogue.map.places import Link, MapData, Town
+from catalogue.map.svg import big_map, locator_map
 
 # The cooperation types in the legend's order, as the vocabulary lists them.
 TYPE_CLASS = "type-{}"

@@ -11,7 +11,7 @@ import math
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 
-from .outlines import Outlines
+from catalogue.map.outlines import Outlines
 
 LAT_RANGE, LON_RANGE = (-90.0, 90.0), (-180.0, 180.0)
 

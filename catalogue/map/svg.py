@@ -13,9 +13,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 from html import escape
 
-from .geo import PROJECTION, Box, Frame, Point, clip_ring, ring_area, simplify_ring
-from .outlines import THE_THREE, Outlines
-from .places import Link, MapData, Town
+from catalogue.map.geo import PROJECTION, Box, Frame, Point, clip_ring, ring_area, simplify_ring
+from catalogue.map.outlines import THE_THREE, Outlines
+from catalogue.map.places import Link, MapData, Town
 
 # The big map: Czechia, Poland and Slovakia with a little around them.
 BIG_BOX = (11.9, 47.55, 24.35, 55.0)

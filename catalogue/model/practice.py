@@ -81,6 +81,9 @@ class Practice:
 class Catalogue:
     practices: list[Practice]  # sorted by slug
     library_spellings: dict[str, str] = field(default_factory=dict)  # other spelling -> library name
+    library_locations: dict[str, tuple[float, float]] = field(default_factory=dict)  # library name -> (lat, lon)
+    library_urls: dict[str, str] = field(default_factory=dict)  # library name -> its website (entries/libraries.yml)
+    notes: list = field(default_factory=list)  # warnings of the checks (Problem): reported, never blocking
 
     def __post_init__(self):
         self.by_slug = {practice.slug: practice for practice in self.practices}
