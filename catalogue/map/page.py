@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from html import escape
 
 from catalogue.map.outlines import THE_THREE, Outlines
+from catalogue.model.slugs import slug
 from catalogue.map.places import Link, MapData, Town
 from catalogue.map.svg import big_map, locator_map
 
@@ -50,7 +51,7 @@ def town_label(town: Town, words: Words) -> str:
     practices = words.count("practice_count", len(town.practices))
     if len(town.libraries) == 1:
         return f"{town.libraries[0].name}, {town.place}: {practices}"
-    return f"{town.place}: {words.count('map.library_count', len(town.libraries))}, {practices}"
+    return f"{town.place}: {words.count('library_count', len(town.libraries))}, {practices}"
 
 
 def json_for_html(data) -> str:
@@ -121,9 +122,9 @@ def text_list(
     by_country: dict[str, list[Town]] = {}
     for town in data.towns:
         by_country.setdefault(town.country, []).append(town)
-    for country in sorted(by_country, key=lambda code: (code not in THE_THREE, words.country(code))):
+    for country in sorted(by_country, key=lambda code: (code not in THE_THREE, slug(words.country(code)))):
         out.append(f"<{sub}>{escape(words.country(country))}</{sub}><ul>")
-        for town in sorted(by_country[country], key=lambda town: (town.place.casefold(), town.key)):
+        for town in sorted(by_country[country], key=lambda town: (slug(town.place), town.key)):
             libraries = ", ".join(
                 f'<a href="{escape(library_href(library.name))}">{escape(library.name)}</a> ({escape(words.count("practice_count", len(library.practices)))})'
                 for library in town.libraries
@@ -133,7 +134,7 @@ def text_list(
     if data.links:
         places = {town.key: town.place for town in data.towns}
         out.append(f"<{sub}>{escape(words.word('map.links_heading'))}</{sub}><ul>")
-        for link in sorted(data.links, key=lambda link: (not link.cross_border, places[link.ends[0]].casefold(), places[link.ends[1]].casefold())):
+        for link in sorted(data.links, key=lambda link: (not link.cross_border, slug(places[link.ends[0]]), slug(places[link.ends[1]]))):
             kind = escape(words.word("map.cross_border" if link.cross_border else "map.domestic"))
             shown = ", ".join(_practice_link(practices[slug]) for slug in link.practices if slug in practices)
             out.append(
@@ -184,7 +185,7 @@ def map_page_html(
     located = sum(len(town.libraries) for town in data.towns)
     caption = words.word(
         "map.caption",
-        libraries=words.count("map.library_count", located),
+        libraries=words.count("library_count", located),
         towns=len(data.towns),
         links=len(data.links),
         cross=sum(1 for link in data.links if link.cross_border),
@@ -219,6 +220,7 @@ def locator_html(
     highlight: Sequence[str],
     library_href: Callable[[str], str],
     map_href: str,
+    title: str,
     links: Sequence[Link] | None = None,
 ) -> str:
     """A small map of a practice's (or a library's) towns, with a link to the big map; empty when none is located."""
@@ -231,7 +233,7 @@ def locator_html(
     svg = locator_map(
         data,
         shapes,
-        title=words.word("map.locator_title"),
+        title=title,
         country_name=words.country,
         href=href,
         label=lambda town: town_label(town, words),

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from html import escape
 
-from catalogue.map.geo import PROJECTION, Box, Frame, Point, clip_ring, ring_area, simplify_ring
+from catalogue.map.geo import PROJECTION, Box, Frame, Point, clip_ring, ring_area, ring_box, simplify_ring
 from catalogue.map.outlines import THE_THREE, Outlines
 from catalogue.map.places import Link, MapData, Town
 
@@ -22,7 +22,7 @@ BIG_BOX = (11.9, 47.55, 24.35, 55.0)
 BIG_WIDTH = 1000
 LOCATOR_WIDTH = 400
 # A locator map shows at least this much (degrees of longitude, latitude) around its towns.
-LOCATOR_MIN_SPAN = (3.2, 1.6)
+LOCATOR_MIN_SPAN = (4.4, 2.2)
 LOCATOR_PAD = 0.6
 # Where each country's name is written (lon, lat), if that is in the frame.
 LABEL_AT = {
@@ -79,16 +79,46 @@ def path_data(rings: Sequence[Sequence[Point]]) -> str:
     return "".join(parts)
 
 
-@lru_cache(maxsize=256)
-def _country_paths(shapes: Outlines, frame_key: tuple, tolerance: float) -> tuple[tuple[str, str], ...]:
-    """(code, path data) of every country with something in the frame."""
-    frame = _frames[frame_key]
-    box = frame.box(margin=4)
+@lru_cache(maxsize=4)
+def _projected(shapes: Outlines) -> tuple[tuple[str, tuple[tuple[tuple[Point, ...], Box], ...]], ...]:
+    """Every ring projected once, with its projected box: frames then only scale and cut."""
     result = []
     for code, rings in shapes.countries.items():
-        drawn = []
+        projected = []
         for ring in rings:
-            placed = [frame.place(PROJECTION.project(lon, lat)) for lon, lat in ring]
+            points = tuple(PROJECTION.project(lon, lat) for lon, lat in ring)
+            projected.append((points, ring_box(points)))
+        result.append((code, tuple(projected)))
+    return tuple(result)
+
+
+def _centroid(ring: Sequence[Point]) -> Point:
+    area = cx = cy = 0.0
+    for (x1, y1), (x2, y2) in zip(ring, [*ring[1:], ring[0]]):
+        cross = x1 * y2 - x2 * y1
+        area += cross
+        cx += (x1 + x2) * cross
+        cy += (y1 + y2) * cross
+    if area == 0:
+        return ring[0]
+    return cx / (3 * area), cy / (3 * area)
+
+
+@lru_cache(maxsize=512)
+def _country_paths(shapes: Outlines, frame_key: tuple, tolerance: float) -> tuple[tuple[str, str, Point, float], ...]:
+    """(code, path data, centre and area of its largest part) of every country with something in the frame."""
+    frame = _frames[frame_key]
+    box = frame.box(margin=4)
+    # The frame's box in projected units: rings wholly outside it are skipped.
+    left, top = frame.left - 4 / frame.scale, frame.top - 4 / frame.scale
+    right, bottom = left + (frame.width + 8) / frame.scale, top + (frame.height + 8) / frame.scale
+    result = []
+    for code, rings in _projected(shapes):
+        drawn = []
+        for points, (x0, y0, x1, y1) in rings:
+            if x1 < left or x0 > right or y1 < top or y0 > bottom:
+                continue
+            placed = [frame.place(point) for point in points]
             cut = clip_ring(placed, box)
             if len(cut) < 3:
                 continue
@@ -97,7 +127,8 @@ def _country_paths(shapes: Outlines, frame_key: tuple, tolerance: float) -> tupl
                 drawn.append(cut)
         data = path_data(drawn)
         if data:
-            result.append((code, data))
+            largest = max(drawn, key=ring_area)
+            result.append((code, data, _centroid(largest), ring_area(largest)))
     return tuple(result)
 
 
@@ -119,7 +150,13 @@ def locator_box(towns: Sequence[Town]) -> Box:
     south, north = min(lats) - LOCATOR_PAD / 2, max(lats) + LOCATOR_PAD / 2
     grow_lon = max(0.0, LOCATOR_MIN_SPAN[0] - (east - west)) / 2
     grow_lat = max(0.0, LOCATOR_MIN_SPAN[1] - (north - south)) / 2
-    return west - grow_lon, south - grow_lat, east + grow_lon, north + grow_lat
+    # Snapped outwards to half degrees: practices of one region share a frame, drawn once per build.
+    return (
+        math.floor((west - grow_lon) * 2) / 2,
+        math.floor((south - grow_lat) * 2) / 2,
+        math.ceil((east + grow_lon) * 2) / 2,
+        math.ceil((north + grow_lat) * 2) / 2,
+    )
 
 
 def radius(practices: int, big: bool) -> float:
@@ -172,29 +209,34 @@ def draw(
     links: Sequence[Link] | None = None,
     town_names: bool = False,
     big: bool = True,
+    interactive: bool = True,
     tolerance: float = 0.7,
 ) -> str:
     """One map as an `<svg>` element."""
     key, frame = _frame(lonlat_box, width)
     drawn = markers(data.towns, frame, big)
     by_key = {marker.town.key: marker for marker in drawn}
+    role = ' role="group"' if interactive else ' aria-hidden="true"'
     out = [
         f'<svg class="{"map" if big else "map map--locator"}" viewBox="0 0 {frame.width} {frame.height}" width="{frame.width}" height="{frame.height}"'
-        f' role="group" aria-label="{escape(title)}" data-map>',
+        f'{role} aria-label="{escape(title)}"{" data-map" if interactive else ""}>',
         f'<rect class="map-sea" width="{frame.width}" height="{frame.height}"/>',
         '<g class="map-land" aria-hidden="true">',
     ]
     paths = _country_paths(shapes, key, tolerance)
-    for code, d in paths:
+    for code, d, _, _ in paths:
         state = " is-home" if code in highlight else ""
         out.append(f'<path class="map-country{state}" data-country="{code}" d="{d}"/>')
     out.append("</g>")
     out.append('<g class="map-names" aria-hidden="true">')
-    shown = {code for code, _ in paths}
-    for code in sorted(LABEL_AT):
-        if code not in shown:
-            continue
-        x, y = frame.place(PROJECTION.project(*LABEL_AT[code]))
+    # The big map writes names where they read best; a small one at the middle of what it shows of a country.
+    places = (
+        {code: frame.place(PROJECTION.project(*LABEL_AT[code])) for code, *_ in paths if code in LABEL_AT}
+        if big
+        else {code: centre for code, _, centre, area in paths if area > frame.width * frame.height / 12}
+    )
+    for code in sorted(places):
+        x, y = places[code]
         if 30 < x < frame.width - 30 and 12 < y < frame.height - 6:
             state = " is-home" if code in highlight else ""
             out.append(f'<text class="map-name{state}" x="{_number(x)}" y="{_number(y)}">{escape(country_name(code))}</text>')
@@ -216,11 +258,13 @@ def draw(
     for marker in sorted(drawn, key=lambda m: (-m.radius, m.town.key)):
         town = marker.town
         state = (" is-merged" if len(town.libraries) > 1 else "") + (" is-away" if marker.away else "")
-        out.append(
+        opening = (
             f'<a class="map-point{state}" href="{escape(href(town))}" aria-label="{escape(label(town))}"'
             f' data-town="{escape(town.key)}"{_indices(town.practices, practice_index)}>'
-            f'<circle cx="{_number(marker.x)}" cy="{_number(marker.y)}" r="{marker.radius:g}"/>'
+            if interactive
+            else f'<g class="map-point{state}">'
         )
+        out.append(opening + f'<circle cx="{_number(marker.x)}" cy="{_number(marker.y)}" r="{marker.radius:g}"/>')
         if len(town.libraries) > 1:
             out.append(f'<text x="{_number(marker.x)}" y="{_number(marker.y)}" dy=".35em">{len(town.libraries)}</text>')
         if town_names:
@@ -228,7 +272,7 @@ def draw(
                 f'<text class="map-town" x="{_number(marker.x + marker.radius + 3)}" y="{_number(marker.y)}" dy=".35em">'
                 f"{escape(town.place)}</text>"
             )
-        out.append("</a>")
+        out.append("</a>" if interactive else "</g>")
     out.append("</g></svg>")
     return "".join(out)
 
@@ -236,6 +280,11 @@ def draw(
 def big_map(data: MapData, shapes: Outlines, **options) -> str:
     """The whole catalogue over Czechia, Poland and Slovakia; far libraries sit on the edge."""
     return draw(data, shapes, lonlat_box=BIG_BOX, width=BIG_WIDTH, **options)
+
+
+def teaser_map(data: MapData, shapes: Outlines, width: int = 600, **options) -> str:
+    """The big map, smaller and without links of its own: the home page links it as a whole."""
+    return draw(data, shapes, lonlat_box=BIG_BOX, width=width, interactive=False, tolerance=1.2, **options)
 
 
 def locator_map(data: MapData, shapes: Outlines, **options) -> str:

@@ -21,6 +21,7 @@ from catalogue.model.glossary import place_name
 from catalogue.model.interface import count, language_name, word, written_in, years
 from catalogue.model.libraries import LibraryRecord, canonical_name, library_records, library_slug, partners
 from catalogue.model.practice import Catalogue, Practice
+from catalogue.pages.map_pages import home_teaser, library_locator, map_page_body, practice_locator
 from catalogue.pages.pagination import paginate
 from catalogue.pages.qr import qr_svg
 from catalogue.pages.sharing import page_head, practice_head
@@ -108,6 +109,7 @@ def home_page(catalogue: Catalogue, lang: str, base_url: str = urls.PLACEHOLDER_
         types=types,
         counts={term.id: len(catalogue.of_type(term.id)) for term in types},
         newest=catalogue.newest(NEWEST_ON_HOME),
+        map_teaser=home_teaser(catalogue, lang),
     )
 
 
@@ -162,6 +164,7 @@ def practice_page(catalogue: Catalogue, practice: Practice, lang: str, base_url:
             library.name: urls.library_page(library_slug(canonical_name(catalogue, library.name)))
             for library in practice.libraries
         },
+        locator=practice_locator(catalogue, practice, lang),
     )
 
 
@@ -176,7 +179,25 @@ def library_page(catalogue: Catalogue, record: LibraryRecord, lang: str, base_ur
         record=record,
         practices=sorted(record.practices, key=lambda practice: title_order(practice, lang)),
         partners=partners(record, catalogue),
+        locator=library_locator(catalogue, record, lang),
     )
+
+
+def map_page(catalogue: Catalogue, lang: str, facet_values, base_url: str = urls.PLACEHOLDER_BASE_URL) -> str:
+    """The map of every library and the lines between them; `facet_values(practice)` as the search's URL names them."""
+    front = _front(urls.MAP, lang, word("map.title", lang), word("map.intro", lang), base_url, catalogue.last_updated())
+    front["front"]["hide"] = ["navigation", "toc"]  # the map needs the width
+    return templated_page(
+        "map.md.j2",
+        **front,
+        lang=lang,
+        body=markupsafe.Markup(map_page_body(catalogue, lang, facet_values)),
+    )
+
+
+def map_pages(catalogue: Catalogue, facet_values, base_url: str = urls.PLACEHOLDER_BASE_URL) -> dict[str, str]:
+    """The map page of every language: docs-relative file name -> Markdown."""
+    return {urls.source_file(urls.MAP, lang): map_page(catalogue, lang, facet_values, base_url) for lang in vocabularies.languages()}
 
 
 def libraries_page(records: list[LibraryRecord], lang: str, base_url: str = urls.PLACEHOLDER_BASE_URL, updated: str | None = None) -> str:
