@@ -80,7 +80,7 @@ def _read(path: Path, shown: str) -> tuple[EntryFile | None, list[Problem]]:
     return EntryFile(path=shown, lang="", data=data if data is not None else [], node=node), []
 
 
-def _check(entry: EntryFile, practices: list[Practice]) -> tuple[LibraryNames, list[Problem]]:
+def _check(entry: EntryFile, practices: list[Practice], all_practices: bool = True) -> tuple[LibraryNames, list[Problem]]:
     used = {library.name for practice in practices for library in practice.libraries}
     names = LibraryNames(entry.path)
     declared = names.lines
@@ -96,7 +96,7 @@ def _check(entry: EntryFile, practices: list[Practice]) -> tuple[LibraryNames, l
     for index, group in enumerate(entry.data):
         name, others = group["name"], group.get("also", [])
         name_line = entry.line_of(index, "name")
-        if not {name, *others} & used:
+        if all_practices and not {name, *others} & used:
             problems.append(Problem.at(entry.path, name_line, "library-unknown", name=name))
         declare(name, name_line)
         for position, other in enumerate(others):
@@ -113,8 +113,14 @@ def _check(entry: EntryFile, practices: list[Practice]) -> tuple[LibraryNames, l
     return names, problems
 
 
-def read_library_names(entries_dir: Path, root: Path, practices: list[Practice]) -> tuple[LibraryNames, list[Problem]]:
-    """The declared spellings of libraries, and the problems of the file."""
+def read_library_names(
+    entries_dir: Path, root: Path, practices: list[Practice], all_practices: bool = True
+) -> tuple[LibraryNames, list[Problem]]:
+    """The declared spellings of libraries, and the problems of the file.
+
+    `all_practices` False: `practices` are some of the catalogue's (a preview of
+    one), so a library no practice names is not a problem here.
+    """
     path = entries_dir / LIBRARY_NAMES
     try:
         shown = path.relative_to(root).as_posix()
@@ -128,7 +134,7 @@ def read_library_names(entries_dir: Path, root: Path, practices: list[Practice])
     problems = problems_against(entry, SCHEMA)
     if problems:
         return LibraryNames(shown), problems
-    return _check(entry, practices)
+    return _check(entry, practices, all_practices)
 
 
 def check_library_addresses(practices: list[Practice], names: LibraryNames, originals: dict[str, EntryFile]) -> list[Problem]:

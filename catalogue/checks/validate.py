@@ -46,7 +46,7 @@ def check_catalogue(
     for practice in practices:
         problems += check_related(practice, originals[practice.slug], known)
     problems += check_aliases(practices, originals)
-    names, name_problems = read_library_names(entries_dir, root, practices)
+    names, name_problems = read_library_names(entries_dir, root, practices, all_practices=only is None)
     problems += name_problems + check_library_addresses(practices, names, originals)
     problems += location_problems(practices, names)
     catalogue = Catalogue(practices, names.spellings, names.locations, names.urls)
