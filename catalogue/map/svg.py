@@ -21,8 +21,8 @@ from catalogue.map.places import Link, MapData, Town
 BIG_BOX = (11.9, 47.55, 24.35, 55.0)
 BIG_WIDTH = 1000
 LOCATOR_WIDTH = 400
-# A locator map shows at least this much (degrees of longitude, latitude) around its towns.
-LOCATOR_MIN_SPAN = (4.4, 2.2)
+# The sizes of locator maps (degrees of longitude, latitude): the smallest that holds the towns.
+LOCATOR_SPANS = ((4.5, 2.5), (8.0, 4.5), (14.0, 8.0))
 LOCATOR_PAD = 0.6
 # Where each country's name is written (lon, lat), if that is in the frame.
 LABEL_AT = {
@@ -79,19 +79,6 @@ def path_data(rings: Sequence[Sequence[Point]]) -> str:
     return "".join(parts)
 
 
-@lru_cache(maxsize=4)
-def _projected(shapes: Outlines) -> tuple[tuple[str, tuple[tuple[tuple[Point, ...], Box], ...]], ...]:
-    """Every ring projected once, with its projected box: frames then only scale and cut."""
-    result = []
-    for code, rings in shapes.countries.items():
-        projected = []
-        for ring in rings:
-            points = tuple(PROJECTION.project(lon, lat) for lon, lat in ring)
-            projected.append((points, ring_box(points)))
-        result.append((code, tuple(projected)))
-    return tuple(result)
-
-
 def _centroid(ring: Sequence[Point]) -> Point:
     area = cx = cy = 0.0
     for (x1, y1), (x2, y2) in zip(ring, [*ring[1:], ring[0]]):
@@ -104,25 +91,42 @@ def _centroid(ring: Sequence[Point]) -> Point:
     return cx / (3 * area), cy / (3 * area)
 
 
-@lru_cache(maxsize=512)
+@lru_cache(maxsize=16)
+def _simplified(shapes: Outlines, tolerance: float) -> tuple[tuple[str, tuple[tuple[tuple[Point, ...], Box], ...]], ...]:
+    """Every ring projected and simplified once per detail (`tolerance` in projected units), with its box."""
+    result = []
+    for code, rings in shapes.countries.items():
+        projected = []
+        for ring in rings:
+            points = simplify_ring([PROJECTION.project(lon, lat) for lon, lat in ring], tolerance)
+            if len(points) >= 3:
+                projected.append((tuple(points), ring_box(points)))
+        result.append((code, tuple(projected)))
+    return tuple(result)
+
+
+@lru_cache(maxsize=1024)
 def _country_paths(shapes: Outlines, frame_key: tuple, tolerance: float) -> tuple[tuple[str, str, Point, float], ...]:
-    """(code, path data, centre and area of its largest part) of every country with something in the frame."""
+    """(code, path data, centre and area of its largest part) of every country with something in the frame.
+
+    `tolerance` is in drawing units; outlines are simplified once per detail
+    (rounded to one significant digit), so frames of one size share the work
+    and each frame only places and cuts.
+    """
     frame = _frames[frame_key]
     box = frame.box(margin=4)
-    # The frame's box in projected units: rings wholly outside it are skipped.
+    detail = float(f"{tolerance / frame.scale:.1g}")
+    # The frame's box in projected units: rings wholly outside it are skipped, wholly inside it are not cut.
     left, top = frame.left - 4 / frame.scale, frame.top - 4 / frame.scale
     right, bottom = left + (frame.width + 8) / frame.scale, top + (frame.height + 8) / frame.scale
     result = []
-    for code, rings in _projected(shapes):
+    for code, rings in _simplified(shapes, detail):
         drawn = []
         for points, (x0, y0, x1, y1) in rings:
             if x1 < left or x0 > right or y1 < top or y0 > bottom:
                 continue
             placed = [frame.place(point) for point in points]
-            cut = clip_ring(placed, box)
-            if len(cut) < 3:
-                continue
-            cut = simplify_ring(cut, tolerance)
+            cut = placed if (x0 > left and x1 < right and y0 > top and y1 < bottom) else clip_ring(placed, box)
             if len(cut) >= 3 and ring_area(cut) >= 2:
                 drawn.append(cut)
         data = path_data(drawn)
@@ -143,20 +147,21 @@ def _frame(lonlat_box: Box, width: int) -> tuple[tuple, Frame]:
 
 
 def locator_box(towns: Sequence[Town]) -> Box:
-    """The (lon, lat) box of a locator map: its towns with room around, never too small."""
+    """The (lon, lat) box of a locator map: its towns with room around.
+
+    A few sizes only (LOCATOR_SPANS), centred on whole degrees: practices
+    of one region share a frame, and its outlines are cut once per build.
+    """
     lons = [town.location.lon for town in towns] or [19.0]
     lats = [town.location.lat for town in towns] or [50.0]
-    west, east = min(lons) - LOCATOR_PAD, max(lons) + LOCATOR_PAD
-    south, north = min(lats) - LOCATOR_PAD / 2, max(lats) + LOCATOR_PAD / 2
-    grow_lon = max(0.0, LOCATOR_MIN_SPAN[0] - (east - west)) / 2
-    grow_lat = max(0.0, LOCATOR_MIN_SPAN[1] - (north - south)) / 2
-    # Snapped outwards to half degrees: practices of one region share a frame, drawn once per build.
-    return (
-        math.floor((west - grow_lon) * 2) / 2,
-        math.floor((south - grow_lat) * 2) / 2,
-        math.ceil((east + grow_lon) * 2) / 2,
-        math.ceil((north + grow_lat) * 2) / 2,
-    )
+    centre_lon = float(round((min(lons) + max(lons)) / 2))  # the middle, to the nearest degree
+    centre_lat = float(round((min(lats) + max(lats)) / 2))
+    for width, height in LOCATOR_SPANS:
+        west, east = centre_lon - width / 2, centre_lon + width / 2
+        south, north = centre_lat - height / 2, centre_lat + height / 2
+        if west + LOCATOR_PAD <= min(lons) and max(lons) <= east - LOCATOR_PAD and south + LOCATOR_PAD / 2 <= min(lats) and max(lats) <= north - LOCATOR_PAD / 2:
+            break
+    return west, south, east, north
 
 
 def radius(practices: int, big: bool) -> float:
@@ -292,5 +297,5 @@ def locator_map(data: MapData, shapes: Outlines, **options) -> str:
     near = [town for town in data.towns if shapes.box[0] < town.location.lon < shapes.box[2] and shapes.box[1] < town.location.lat < shapes.box[3]]
     box = locator_box(near or data.towns)
     return draw(
-        data, shapes, lonlat_box=box, width=LOCATOR_WIDTH, big=False, town_names=True, tolerance=1.0, **options
+        data, shapes, lonlat_box=box, width=LOCATOR_WIDTH, big=False, town_names=True, tolerance=1.5, **options
     )

@@ -7,6 +7,7 @@ page addresses and the words of each language.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
+from functools import cache
 
 import markupsafe
 
@@ -24,10 +25,16 @@ MAP_SCRIPT = "assets/map.js"
 _cache: dict = {}
 
 
+@cache
+def _count(key: str, number: int, lang: str) -> str:
+    return count(key, number, lang)
+
+
+@cache
 def words(lang: str) -> Words:
     return Words(
         word=lambda key, **params: word(key, lang, **params),
-        count=lambda key, number: count(key, number, lang),
+        count=lambda key, number: _count(key, number, lang),
         country=lambda code: vocabularies.country_name(code, lang),
         type_label=lambda type_id: vocabularies.label("type", type_id, lang),
         type_ids=vocabularies.ids("type"),
@@ -35,7 +42,10 @@ def words(lang: str) -> Words:
 
 
 def locations(catalogue: Catalogue) -> dict[str, Location]:
-    return {name: Location(lat, lon) for name, (lat, lon) in catalogue.library_locations.items()}
+    """The catalogue's library locations (made once per catalogue)."""
+    if _cache.get("located") is not catalogue:
+        _cache.update(located=catalogue, locations={name: Location(lat, lon) for name, (lat, lon) in catalogue.library_locations.items()})
+    return _cache["locations"]
 
 
 def catalogue_map(catalogue: Catalogue) -> MapData:
@@ -119,6 +129,7 @@ def home_teaser(catalogue: Catalogue, lang: str) -> markupsafe.Markup:
         country_name=lambda code: vocabularies.country_name(code, lang),
         href=lambda town: "",
         label=lambda town: "",
+        links=[link for link in data.links if link.cross_border],  # the lines the catalogue is about; the map has them all
     )
     href = urls.link(urls.HOME, urls.MAP)
     return markupsafe.Markup(f'<a class="map-teaser" href="{href}">{svg}<span>{markupsafe.escape(label)}</span></a>')
