@@ -6,8 +6,8 @@
 
 Serves site/ on 127.0.0.1 with gzip, as any static host does, and runs
 Lighthouse (node_modules, `npm ci`) in Debian's chromium (CHROME_PATH) on
-the home, a type page, a practice page and, when the site has one, the
-search page, in every language. Each score is the median of --runs runs
+the home, a type page, a practice page and, when the site has them, the
+search page and the map, in every language. Each score is the median of --runs runs
 (Lighthouse's own advice: one run varies with the machine's load).
 Exit status 1 when any score is below --minimum.
 """
@@ -32,11 +32,13 @@ from catalogue.pages import urls
 LIGHTHOUSE = ROOT / "node_modules" / ".bin" / "lighthouse"
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
 def measured_pages(site_dir: Path) -> list[str]:
-    """Home, the first type page and the first practice page (and search/) in every language."""
+    """Home, the first type page, the first practice page, search/ and map/ (when built) in every language."""
     practices = sorted(path.name for path in (site_dir / "practices").iterdir() if path.is_dir())
     pages = [urls.HOME, urls.type_page(vocabularies.ids("type")[0]), urls.practice_page(practices[0])]
     if (site_dir / "search" / "index.html").is_file():
         pages.append("search/")
+    if (site_dir / urls.MAP / "index.html").is_file():
+        pages.append(urls.MAP)
     return [urls.in_language(page, lang) for lang in vocabularies.languages() for page in pages]
 
 
