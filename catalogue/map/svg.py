@@ -184,7 +184,34 @@ def markers(towns: Sequence[Town], frame: Frame, big: bool) -> list[Marker]:
             lon, lat = min(max(town.location.lon, west), east), min(max(town.location.lat, south), north)
             point = frame.to_edge(frame.place(PROJECTION.project(lon, lat)), r + 2)
         result.append(Marker(town, point[0], point[1], r, away))
-    return result
+    return spread(result)
+
+
+def spread(drawn: list[Marker], rounds: int = 40, gap: float = 1.5) -> list[Marker]:
+    """Points pushed apart until none covers another (Cieszyn and Český Těšín face each other across a river).
+
+    Deterministic: the same towns in the same order move the same way.
+    """
+    xs, ys = [m.x for m in drawn], [m.y for m in drawn]
+    for _ in range(rounds):
+        moved = False
+        for i in range(len(drawn)):
+            for j in range(i + 1, len(drawn)):
+                need = drawn[i].radius + drawn[j].radius + gap
+                dx, dy = xs[j] - xs[i], ys[j] - ys[i]
+                distance = math.hypot(dx, dy)
+                if distance >= need:
+                    continue
+                if distance < 1e-6:  # the same spot: apart along a direction of their own
+                    angle = (i * 2.399963 + j) % (2 * math.pi)
+                    dx, dy, distance = math.cos(angle), math.sin(angle), 1.0
+                push = (need - distance) / 2 / distance
+                xs[i], ys[i] = xs[i] - dx * push, ys[i] - dy * push
+                xs[j], ys[j] = xs[j] + dx * push, ys[j] + dy * push
+                moved = True
+        if not moved:
+            break
+    return [Marker(m.town, x, y, m.radius, m.away) for m, x, y in zip(drawn, xs, ys)]
 
 
 def _curve(a: Marker, b: Marker) -> str:
