@@ -37,6 +37,7 @@ LABEL_AT = {
     "SK": (19.6, 48.82),
     "UA": (24.2, 49.2),
 }
+DENSE = 60  # lines beyond which they are drawn fainter
 CURVE = 0.12  # a line bows out by this share of its length, so lines between the same towns stay apart
 
 
@@ -249,8 +250,11 @@ def draw(
     drawn = markers(data.towns, frame, big)
     by_key = {marker.town.key: marker for marker in drawn}
     role = ' role="group"' if interactive else ' aria-hidden="true"'
+    shown_links = data.links if links is None else links
+    # Many lines are drawn fainter, so that the points and the borders stay readable.
+    dense = " is-dense" if len(shown_links) > DENSE else ""
     out = [
-        f'<svg class="{"map" if big else "map map--locator"}" viewBox="0 0 {frame.width} {frame.height}" width="{frame.width}" height="{frame.height}"'
+        f'<svg class="{"map" if big else "map map--locator"}{dense}" viewBox="0 0 {frame.width} {frame.height}" width="{frame.width}" height="{frame.height}"'
         f'{role} aria-label="{escape(title)}"{" data-map" if interactive else ""}>',
         f'<rect class="map-sea" width="{frame.width}" height="{frame.height}"/>',
         '<g class="map-land" aria-hidden="true">',
@@ -274,7 +278,7 @@ def draw(
             out.append(f'<text class="map-name{state}" x="{_number(x)}" y="{_number(y)}">{escape(country_name(code))}</text>')
     out.append("</g>")
     out.append('<g class="map-links" aria-hidden="true">')
-    for link in data.links if links is None else links:
+    for link in shown_links:
         a, b = by_key.get(link.ends[0]), by_key.get(link.ends[1])
         if a is None or b is None:
             continue
