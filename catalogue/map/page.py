@@ -18,10 +18,6 @@ from catalogue.model.slugs import slug
 from catalogue.map.places import Link, MapData, Town
 from catalogue.map.svg import big_map, locator_map
 
-# The cooperation types in the legend's order, as the vocabulary lists them.
-TYPE_CLASS = "type-{}"
-
-
 @dataclass(frozen=True)
 class Words:
     """The words of one language, given by the caller (the interface's words and vocabularies)."""
