@@ -8,7 +8,8 @@
 
 The whole catalogue is always checked (links between practices need it);
 only the report is limited to the entries asked for. A count closes the
-report. Exit status 1 when any problem is found, 2 when the command itself
+report. Notes (a library not yet located on the map) go to stderr and
+never fail the check. Exit status 1 when any problem is found, 2 when the command itself
 is wrong (a path outside entries/, an unknown git base).
 """
 
@@ -76,9 +77,9 @@ def main(argv: list[str] | None = None) -> int:
     notes = catalogue.notes if wanted is None else concerning(catalogue.notes, wanted)
     for problem in sorted(problems):
         print(problem.format(args.lang))
-    # Notes (a library not yet located) are reported, never failing the check.
+    # Notes (a library not yet located) go to stderr: reported, never failing the check.
     for note in sorted(notes):
-        print(note.format(args.lang))
+        print(note.format(args.lang), file=sys.stderr)
     if problems:
         print(say("summary", count=len(problems)))
         return 1

@@ -28,6 +28,7 @@ from catalogue.reading.loader import LIBRARY_NAMES
 from catalogue.model.libraries import library_slug
 from catalogue.model.practice import Practice
 from catalogue.reading.parser import EntryFile, yaml_problem
+from catalogue.model.schema import original_schema
 from catalogue.checks.schema_check import problems_against
 
 
@@ -49,14 +50,8 @@ SCHEMA = {
         "properties": {
             "name": _NAME,
             "also": {"type": "array", "items": _NAME, "minItems": 1, "uniqueItems": True},
-            # Ranges and the country are checked in checks/locations.py, with clearer messages.
-            "location": {
-                "type": "object",
-                "properties": {"lat": {"type": "number"}, "lon": {"type": "number"}},
-                "required": ["lat", "lon"],
-                "additionalProperties": False,
-            },
-            "url": {"type": "string", "format": "uri", "pattern": r"^https?://\S+$", "maxLength": 500},
+            "location": original_schema()["properties"]["location"],
+            "url": original_schema()["properties"]["libraries"]["items"]["properties"]["url"],
         },
         "required": ["name"],
         "additionalProperties": False,

@@ -8,14 +8,12 @@ only an institutional address (see data/privacy.yml for the rule).
 from __future__ import annotations
 
 import re
-from functools import cache
 
-import yaml
 
 from catalogue.model.errors import Problem
 from catalogue.reading.parser import EntryFile
 from catalogue.model.slugs import slug
-from catalogue.model.vocabularies import DATA_DIR
+from catalogue.model.datafiles import data_file
 
 EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[^\W\d_]{2,}(?![\w-])")
 # 9 to 15 digits in groups, as phone numbers are written: +48 71 335 22 37,
@@ -24,10 +22,8 @@ PHONE = re.compile(r"(?<![\w+.,/-])(?:\+|\(\+?)?\d(?:[ ./-]?\(?\d\)?)+(?![\w-]|[
 PHONE_DIGITS = range(9, 16)
 
 
-@cache
 def _rules() -> dict:
-    with open(DATA_DIR / "privacy.yml", encoding="utf-8") as handle:
-        return yaml.safe_load(handle)
+    return data_file("privacy.yml")
 
 
 def is_institutional(address: str) -> bool:
