@@ -75,11 +75,7 @@ CASES = {
     ),
     "location out of range": (
         f"- name: {LODZ}\n  location: {{lat: 151.76, lon: 19.456}}\n",
-        [
-            f"{NAMES_FILE}:2: the location of '{LODZ}' (lat 151.76, lon 19.456) is not a place on Earth: "
-            "write the latitude (-90 to 90) as lat and the longitude (-180 to 180) as lon, in degrees with a decimal point, "
-            "e.g. {lat: 49.9380, lon: 17.9020}"
-        ],
+        [f"{NAMES_FILE}:2: [0].location.lat must be between -90 and 90, not 151.76"],
     ),
     "location that is not a pair of numbers": (
         f"- name: {LODZ}\n  location: {{lat: 51.76}}\n",
