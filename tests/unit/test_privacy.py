@@ -13,16 +13,16 @@ from tests.fixture_edits import NOC, PL, edit, messages
 
 CASES = {
     "phone number in the body": (
-        lambda e: edit(e, NOC, "Děti chtěly zažít knihovnu jinak.", "Přihlášky na 603 415 885.\n\nDěti chtěly."),
+        lambda e: edit(e, NOC, "Děti chtěly zažít knihovnu jinak.", "Přihlášky na 123 456 789.\n\nDěti chtěly."),
         [
-            f"entries/{NOC}:26: '603 415 885' looks like a phone number; entries hold no phone numbers: "
+            f"entries/{NOC}:26: '123 456 789' looks like a phone number; entries hold no phone numbers: "
             "give the institution's web or e-mail address in contact"
         ],
     ),
     "international phone number in a library name": (
-        lambda e: edit(e, NOC, "name: Testovací knihovna Český Těšín", "name: Knihovna, tel. +420 558 711 929"),
+        lambda e: edit(e, NOC, "name: Testovací knihovna Český Těšín", "name: Knihovna, tel. +420 123 456 789"),
         [
-            f"entries/{NOC}:9: '+420 558 711 929' looks like a phone number; entries hold no phone numbers: "
+            f"entries/{NOC}:9: '+420 123 456 789' looks like a phone number; entries hold no phone numbers: "
             "give the institution's web or e-mail address in contact"
         ],
     ),
@@ -55,9 +55,9 @@ CASES = {
         ],
     ),
     "phone number as contact": (
-        lambda e: edit(e, NOC, "contact: info@knihovna.example", "contact: +420 558 711 929"),
+        lambda e: edit(e, NOC, "contact: info@knihovna.example", "contact: +420 123 456 789"),
         [
-            f"entries/{NOC}:19: contact: '+420 558 711 929' is not valid; "
+            f"entries/{NOC}:19: contact: '+420 123 456 789' is not valid; "
             "use an institutional e-mail address or an http(s) address"
         ],
     ),
@@ -92,7 +92,7 @@ def test_numbers_that_are_not_phone_numbers_pass():
         "ISBN 978-80-7050-123-4, NIP: 123-456-78-90, rozpočet 1 500 000 000 Kč, grant 12 500 000 zł."
     )
     assert phone_numbers(text) == []
-    assert phone_numbers("tel. (32) 253-12-34 nebo 0048713352237.") == ["(32) 253-12-34", "0048713352237"]
+    assert phone_numbers("tel. (12) 345-67-89 nebo 0044207946032.") == ["(12) 345-67-89", "0044207946032"]
 
 
 def test_the_conference_name_is_no_e_mail_address():
