@@ -221,6 +221,11 @@ def _curve(a: Marker, b: Marker) -> str:
     return f"M{_number(a.x)} {_number(a.y)}Q{_number(cx)} {_number(cy)} {_number(b.x)} {_number(b.y)}"
 
 
+def _town_key(town: Town, big: bool) -> str:
+    """The town's key for the big map's script; small maps have no script and go without."""
+    return f' data-town="{escape(town.key)}"' if big else ""
+
+
 def _indices(slugs: Sequence[str], index: Mapping[str, int] | None) -> str:
     if index is None:
         return ""
@@ -296,7 +301,7 @@ def draw(
         state = (" is-merged" if len(town.libraries) > 1 else "") + (" is-away" if marker.away else "")
         opening = (
             f'<a class="map-point{state}" href="{escape(href(town))}" aria-label="{escape(label(town))}"'
-            f' data-town="{escape(town.key)}"{_indices(town.practices, practice_index)}>'
+            f'{_town_key(town, big)}{_indices(town.practices, practice_index)}>'
             if interactive
             else f'<g class="map-point{state}">'
         )
@@ -328,5 +333,5 @@ def locator_map(data: MapData, shapes: Outlines, **options) -> str:
     near = [town for town in data.towns if shapes.box[0] < town.location.lon < shapes.box[2] and shapes.box[1] < town.location.lat < shapes.box[3]]
     box = locator_box(near or data.towns)
     return draw(
-        data, shapes, lonlat_box=box, width=LOCATOR_WIDTH, big=False, town_names=True, tolerance=1.5, **options
+        data, shapes, lonlat_box=box, width=LOCATOR_WIDTH, big=False, town_names=True, tolerance=2.5, **options
     )
