@@ -202,3 +202,10 @@ def test_practice_and_library_pages_have_a_locator_map(map_site: Path):
     assert practice.count('<a class="map-point') == 2 and practice.count('<path class="map-link ') == 1
     library = (map_site / "libraries" / library_slug(TESIN) / "index.html").read_text(encoding="utf-8")
     assert library.count('class="map map--locator"') == 1
+
+
+def test_the_map_page_stays_within_120_kb_gzipped(published_site: Path):
+    for prefix in ("", "pl/", "sk/"):
+        html = (published_site / prefix / "map" / "index.html").read_bytes()
+        assert len(gzip.compress(html, 9)) <= 120_000, prefix
+        assert html.count(b'<a class="map-point') >= 50  # the landed catalogue's libraries are on it
