@@ -74,11 +74,12 @@ def main(argv: list[str] | None = None) -> int:
     if wanted is not None:
         problems = concerning(problems, wanted)
         checked = len([practice for practice in catalogue.practices if practice.slug in wanted])
-    notes = catalogue.notes if wanted is None else concerning(catalogue.notes, wanted)
+    for note in catalogue.notes if wanted is None else concerning(catalogue.notes, wanted):
+        print(note.format(args.lang))
     for problem in sorted(problems):
         print(problem.format(args.lang))
-    # Notes (a library not yet located) go to stderr: reported, never failing the check.
-    for note in sorted(notes):
+    # A library not yet located on the map: a reminder on stderr, never failing the check.
+    for note in catalogue.unlocated if wanted is None else concerning(catalogue.unlocated, wanted):
         print(note.format(args.lang), file=sys.stderr)
     if problems:
         print(say("summary", count=len(problems)))

@@ -103,7 +103,7 @@ def test_a_library_without_a_location_is_a_note_saying_what_to_add(entries: Path
     write_names(entries, f"- name: {LODZ}\n  location: {{lat: 51.7592, lon: 19.4560}}\n")
     catalogue, problems = check_catalogue(entries, entries.parent)
     assert problems == []
-    assert [note.format() for note in catalogue.notes] == [
+    assert [note.format() for note in catalogue.unlocated] == [
         f"entries/{NOC}:9: note: the library '{TESIN}' is not on the map yet; add its location to {NAMES_FILE}: "
         f"`- {{name: {TESIN}, location: {{lat: …, lon: …}}}}` (the building, else the town centre)"
     ]

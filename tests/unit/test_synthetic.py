@@ -93,7 +93,7 @@ def test_every_synthetic_library_is_located_in_its_country_and_towns_gather_libr
     from catalogue.map.outlines import outlines
     from catalogue.pages.map_pages import catalogue_map
 
-    assert catalogue.notes == []  # no library left off the map
+    assert catalogue.unlocated == []  # no library left off the map
     data = catalogue_map(catalogue)
     assert data.unlocated == []
     for town in data.towns:
