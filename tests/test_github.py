@@ -11,10 +11,12 @@ from pathlib import Path
 
 import pytest
 import yaml
+from packaging.utils import canonicalize_name
 
 from catalogue import issue_form, records, vocabularies
 
 from .conftest import ROOT
+from .lockfiles import pins_here
 
 WORKFLOWS = sorted((ROOT / ".github" / "workflows").glob("*.yml"))
 ACTIONLINT = shutil.which("actionlint", path=str(Path(sys.executable).parent)) or shutil.which("actionlint")
@@ -92,12 +94,11 @@ def test_pre_commit_runs_the_validator_with_the_project_pins():
     hooks = {hook["id"]: hook for repo in config["repos"] for hook in repo["hooks"]}
     assert hooks["validate-entries"]["entry"] == "python scripts/validate.py"
     assert hooks["validate-entries"]["files"] == "^entries/"
-    pins = dict(line.split("==") for line in (ROOT / "requirements.txt").read_text().splitlines()
-                if "==" in line and not line.startswith("#"))
+    pins = {name: pin.version for name, pin in pins_here(ROOT / "requirements.txt").items()}
     for hook in hooks.values():
         for requirement in hook["additional_dependencies"]:
             name, version = requirement.split("==")
-            assert pins.get(name) == version, requirement
+            assert pins.get(canonicalize_name(name)) == version, requirement
 
 
 def test_issue_form_maps_onto_the_front_matter():
