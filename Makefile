@@ -29,13 +29,17 @@ PIP_LOCKED := install --quiet --disable-pip-version-check --require-hashes --no-
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 
-$(VENV)/.site-installed: requirements.txt | $(BIN)/python
+# The project itself, editable, in a step of its own: hash-checking mode cannot
+# hash a local project.
+$(VENV)/.site-installed: requirements.txt pyproject.toml | $(BIN)/python
 	$(BIN)/pip $(PIP_LOCKED) -r requirements.txt
+	$(BIN)/pip install --quiet --disable-pip-version-check --no-deps -e .
 	touch $@
 
 # requirements-dev.txt holds the site's pins too.
-$(VENV)/.dev-installed: requirements-dev.txt | $(BIN)/python
+$(VENV)/.dev-installed: requirements-dev.txt pyproject.toml | $(BIN)/python
 	$(BIN)/pip $(PIP_LOCKED) -r requirements-dev.txt
+	$(BIN)/pip install --quiet --disable-pip-version-check --no-deps -e .
 	touch $@ $(VENV)/.site-installed
 
 # The fallback engine in its own environment: ProperDocs and the site's
@@ -45,8 +49,9 @@ PROPERDOCS_VENV := .venv-properdocs
 $(PROPERDOCS_VENV)/bin/python:
 	$(PYTHON) -m venv $(PROPERDOCS_VENV)
 
-$(PROPERDOCS_VENV)/.installed: requirements-properdocs.txt | $(PROPERDOCS_VENV)/bin/python
+$(PROPERDOCS_VENV)/.installed: requirements-properdocs.txt pyproject.toml | $(PROPERDOCS_VENV)/bin/python
 	$(PROPERDOCS_VENV)/bin/pip $(PIP_LOCKED) -r requirements-properdocs.txt
+	$(PROPERDOCS_VENV)/bin/pip install --quiet --disable-pip-version-check --no-deps -e .
 	touch $@
 
 # The lock files, written by uv (pinned in requirements-dev.txt) for every

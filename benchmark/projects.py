@@ -16,8 +16,8 @@ from pathlib import Path
 
 import yaml
 
-from catalogue import site
-from catalogue.synthetic import write_entries
+from catalogue.pages import urls
+from benchmark.synthetic import write_entries
 
 # Never copied: history, environments, outputs, the real entries and the tests.
 NOT_COPIED = (".git", ".venv", "build", "site", "entries", "tests", ".ci", "__pycache__", ".pytest_cache", "node_modules")
@@ -72,7 +72,7 @@ def reference_config(catalogue_config: Path) -> str:
         site_dir="site",
         strict=False,
         # The catalogue's own navigation: its top pages, never every practice.
-        nav=[site.nav_file(page) for page in site.top_pages()],
+        nav=[urls.nav_file(page) for page in urls.top_pages()],
         validation={"nav": {"omitted_files": "ignore"}},
     )
     return yaml.dump(config, Dumper=_ConfigDumper, allow_unicode=True, sort_keys=False)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from catalogue import vocabularies
+from catalogue.model import vocabularies
 
 PRACTICE_PAGES = "practices/"
 # Pages that list practices: the home and everything under these folders.

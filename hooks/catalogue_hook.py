@@ -7,28 +7,22 @@ each handler here is idempotent and cheap when called again.
 from __future__ import annotations
 
 import copy
-import sys
 from pathlib import Path
 
 from mkdocs.exceptions import Abort
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, InclusionLevel
 
+from catalogue.background import BackgroundJobError
+from catalogue.build import Build, site_settings
+from catalogue.contributing.contributor_files import published_files
+from catalogue.model import vocabularies
+from catalogue.model.errors import InvalidCatalogue
+from catalogue.publishing.sitemaps import split_sitemap
+
 ROOT = Path(__file__).resolve().parent.parent
-if str(ROOT) not in sys.path:
-    sys.path.insert(0, str(ROOT))
-
-from catalogue import site, vocabularies  # noqa: E402
-from catalogue.contributor_files import published_files  # noqa: E402
-from catalogue.errors import InvalidCatalogue  # noqa: E402
-from catalogue.feeds import feed_link  # noqa: E402
-from catalogue.generate import generate_docs, site_files  # noqa: E402
-from catalogue.interface import word  # noqa: E402
-from catalogue.search_index import SearchIndexError, SearchIndexJob  # noqa: E402
-from catalogue.sitemaps import split_sitemap  # noqa: E402
-
-
-_state: dict = {}
+# The build of the site being made; `mkdocs serve` keeps it from one rebuild to the next.
+_build: Build | None = None
 
 
 class Download(File):
@@ -55,43 +49,33 @@ def _preview(config) -> str | None:
 
 
 def on_config(config):
+    global _build
     # The pages of every language are written in the first pass of a build;
     # checking thousands of entries again for each language would be wasted.
     if not _other_language_pass(config):
         if not config.site_url:
             raise Abort("Set site_url in mkdocs.yml: permanent links and shared pages need the full address.")
-        _cancel_jobs()
-        url = config.site_url
-
-        def start_beside(catalogue):
-            # Made from the model while MkDocs renders the pages: on_post_build collects them.
-            _state["search_index"] = SearchIndexJob(catalogue, files=lambda: site_files(catalogue, url))
-
+        wanted = Build(ROOT, Path(config.docs_dir), config.site_url, only=_preview(config))
+        if _build is None or _build.settings() != wanted.settings():
+            if _build is not None:
+                _build.cancel()
+            _build = wanted
         try:
-            _state["catalogue"] = generate_docs(ROOT, Path(config.docs_dir), url, only=_preview(config), on_loaded=start_beside)
+            _build.prepare()
         except InvalidCatalogue as invalid:
             raise Abort("The entries are invalid; nothing was built.\n" + invalid.report())
-        if "search_index" not in _state:  # nothing changed since the last build: the catalogue was kept
-            start_beside(_state["catalogue"])
-    catalogue = _state["catalogue"]
     lang = _language(config)
-    _state["last_updated"] = catalogue.last_updated()
-    config.site_name = word("site_name", lang)
-    config.extra["catalogue_feed"] = feed_link(lang)
-    config.nav = [site.nav_file(page) for page in site.top_pages()]
+    settings = site_settings(lang)
+    config.site_name = settings["site_name"]
+    config.extra["catalogue_feed"] = settings["feed"]
+    config.extra["catalogue_search"] = settings["search"]  # the header's search box (overrides/partials/header.html)
+    config.nav = settings["nav"]
     # Every language build writes the site-wide 404.html; only the default
     # language's may, or the page would speak whichever language came last.
     if lang == vocabularies.default_language():
         config.theme.static_templates.add("404.html")
     else:
         config.theme.static_templates.discard("404.html")
-    # The header's search box (overrides/partials/header.html).
-    config.extra["catalogue_search"] = {
-        "url": site.in_language(site.SEARCH, lang),
-        "label": word("search.label", lang),
-        "placeholder": word("search.placeholder", lang),
-        "button": word("search.button", lang),
-    }
     return config
 
 
@@ -115,25 +99,20 @@ def on_post_build(config):
         return
     split_sitemap(Path(config.site_dir), config.site_url, vocabularies.languages()[1:])
     try:
-        _state.pop("search_index").finish(Path(config.site_dir))
-    except SearchIndexError as failure:
+        _build.finish(Path(config.site_dir))
+    except BackgroundJobError as failure:
         raise Abort(str(failure))
 
 
-def _cancel_jobs() -> None:
-    job = _state.pop("search_index", None)
-    if job is not None:
-        job.cancel()
-
-
 def on_build_error(error):
-    _cancel_jobs()
+    if _build is not None:
+        _build.cancel()
 
 
 def on_page_markdown(markdown, page, config, files):
     # Dates come from the entries, never from the clock: the sitemap and its
     # archive stay the same from one build to the next.
-    page.update_date = str(page.meta.get("updated") or _state["last_updated"])
+    page.update_date = str(page.meta.get("updated") or _build.last_updated)
     return markdown
 
 

@@ -19,14 +19,13 @@ import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
 
-from benchmark.bench import run_bench, say  # noqa: E402
-from benchmark.document import document  # noqa: E402
-from benchmark.profiling import Profile, profile_build, profile_table  # noqa: E402
-from benchmark.projects import catalogue_project, reference_project  # noqa: E402
-from benchmark.report import table  # noqa: E402
-from benchmark.search_probe import DEFAULT_QUERY  # noqa: E402
+from benchmark.bench import run_bench, say
+from benchmark.document import document
+from benchmark.profiling import Profile, profile_build, profile_table
+from benchmark.projects import catalogue_project, reference_project
+from benchmark.report import table
+from benchmark.search_probe import DEFAULT_QUERY
 
 FINDINGS = ROOT / "benchmark" / "findings.md"
 

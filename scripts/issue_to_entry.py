@@ -15,11 +15,11 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
 
-from catalogue import issue_form, messages  # noqa: E402
-from catalogue.errors import ToolError  # noqa: E402
-from catalogue.importer import import_records, report  # noqa: E402
+from catalogue.contributing import issue_form
+from catalogue.model import messages
+from catalogue.model.errors import ToolError
+from catalogue.contributing.importer import import_records, report
 
 
 def main(argv: list[str] | None = None) -> int:

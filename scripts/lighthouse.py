@@ -24,20 +24,20 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
 
-from benchmark.serving import serving  # noqa: E402
-from catalogue import site, vocabularies  # noqa: E402
+from benchmark.serving import serving
+from catalogue.model import vocabularies
+from catalogue.pages import urls
 
 LIGHTHOUSE = ROOT / "node_modules" / ".bin" / "lighthouse"
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
 def measured_pages(site_dir: Path) -> list[str]:
     """Home, the first type page and the first practice page (and search/) in every language."""
     practices = sorted(path.name for path in (site_dir / "practices").iterdir() if path.is_dir())
-    pages = [site.HOME, site.type_page(vocabularies.ids("type")[0]), site.practice_page(practices[0])]
+    pages = [urls.HOME, urls.type_page(vocabularies.ids("type")[0]), urls.practice_page(practices[0])]
     if (site_dir / "search" / "index.html").is_file():
         pages.append("search/")
-    return [site.in_language(page, lang) for lang in vocabularies.languages() for page in pages]
+    return [urls.in_language(page, lang) for lang in vocabularies.languages() for page in pages]
 
 
 def lighthouse(url: str) -> tuple[dict[str, int], str]:

@@ -25,10 +25,9 @@ from pathlib import Path
 from urllib.parse import urlencode, urlsplit
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
 
-from catalogue import site  # noqa: E402
-from tests.browser import SiteServer, chromium, searched, transferred  # noqa: E402
+from catalogue.pages import urls
+from tests.browser import SiteServer, chromium, searched, transferred
 
 
 TIMEOUT_MS = 120_000  # a large catalogue on a busy machine
@@ -53,7 +52,7 @@ def search_part(responses):
 
 
 def measure(browser, base_url: str, lang: str, query: str) -> dict[str, list[tuple[str, bytes]]]:
-    page_url = base_url + site.in_language(site.SEARCH, lang)
+    page_url = base_url + urls.in_language(urls.SEARCH, lang)
     with_query = "?" + urlencode({"q": query})
     results = {}
 

@@ -21,10 +21,10 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
 
-from catalogue import messages, prompts, scaffold, vocabularies  # noqa: E402
-from catalogue.errors import ToolError  # noqa: E402
+from catalogue.contributing import prompts, scaffold
+from catalogue.model import messages, vocabularies
+from catalogue.model.errors import ToolError
 
 
 def arguments(argv: list[str] | None) -> argparse.Namespace:

@@ -15,11 +15,10 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
 
-from catalogue import messages, vocabularies  # noqa: E402
-from catalogue.errors import ToolError  # noqa: E402
-from catalogue.translation_scaffold import write_translation  # noqa: E402
+from catalogue.model import messages, vocabularies
+from catalogue.model.errors import ToolError
+from catalogue.contributing.translation_scaffold import write_translation
 
 
 def main(argv: list[str] | None = None) -> int:

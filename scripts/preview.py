@@ -24,10 +24,9 @@ from pathlib import Path
 import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
 
-from catalogue import messages, vocabularies  # noqa: E402
-from catalogue.scaffold import locale_language  # noqa: E402
+from catalogue.model import messages, vocabularies
+from catalogue.contributing.scaffold import locale_language
 
 
 def preview_config(slug: str, folder: Path) -> dict:

@@ -14,9 +14,8 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
 
-from catalogue.synthetic import write_entries  # noqa: E402
+from benchmark.synthetic import write_entries
 
 
 def main(argv: list[str] | None = None) -> int:

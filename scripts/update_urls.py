@@ -20,9 +20,8 @@ import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
 
-from catalogue.url_manifest import (  # noqa: E402
+from catalogue.publishing.url_manifest import (
     MANIFEST,
     lost_message,
     lost_urls,

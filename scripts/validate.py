@@ -19,10 +19,10 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
 
-from catalogue import changes, messages  # noqa: E402
-from catalogue.validate import check_catalogue, concerning  # noqa: E402
+from catalogue.model import messages
+from catalogue.publishing import changes
+from catalogue.checks.validate import check_catalogue, concerning
 
 
 def slug_of(path: str, entries_dir: Path) -> str | None:

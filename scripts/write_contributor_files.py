@@ -17,9 +17,8 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
 
-from catalogue.contributor_files import stale_files, write_files  # noqa: E402
+from catalogue.contributing.contributor_files import stale_files, write_files
 
 
 def main(argv: list[str] | None = None) -> int:

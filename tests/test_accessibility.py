@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from catalogue import site, vocabularies
+from catalogue.model import vocabularies
+from catalogue.pages import urls
 
 from .browser import SiteServer, searched
 from .conftest import ROOT
@@ -20,8 +21,8 @@ QUERY = "?q=knihovna"
 # another language with the notice, a library, the search page with results
 # and the about page; then the 404 page.
 PAGES = (
-    site.HOME, site.type_page("project"), site.practice_page("kacik-malucha"), site.practice_page("zly-odkaz"),
-    site.library_page("biblioteka-miejska-w-cieszynie"), site.SEARCH + QUERY, "about/",
+    urls.HOME, urls.type_page("project"), urls.practice_page("kacik-malucha"), urls.practice_page("zly-odkaz"),
+    urls.library_page("biblioteka-miejska-w-cieszynie"), urls.SEARCH + QUERY, "about/",
 )
 
 
@@ -52,7 +53,7 @@ def violations(browser, hostile_site: Path, axe_source: str) -> dict[str, list[s
     found = {}
     with SiteServer(hostile_site) as server:
         page = browser.new_page()
-        for url in [site.in_language(path, lang) for lang in LANGUAGES for path in PAGES] + ["404.html"]:
+        for url in [urls.in_language(path, lang) for lang in LANGUAGES for path in PAGES] + ["404.html"]:
             page.goto(server.url + url)
             if QUERY in url:
                 searched(page, QUERY)

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from catalogue import vocabularies
+from catalogue.model import vocabularies
 
 from .browser import SiteServer, visit_all
 

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from catalogue import vocabularies
-from catalogue.validate import load_catalogue
+from catalogue.model import vocabularies
+from catalogue.checks.validate import load_catalogue
 
 from .conftest import FIXTURE_ENTRIES, ROOT, build, built, copy_project
 from .sitecheck import broken_links, cross_language_links, foreign_resources, missing_images, pages, parse

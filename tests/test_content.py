@@ -5,11 +5,11 @@ from __future__ import annotations
 import re
 import pytest
 
-from catalogue import vocabularies
-from catalogue.glossary import avoided_variants, proper_names, section_headings
-from catalogue.model import Practice
-from catalogue.privacy import EMAIL, phone_numbers
-from catalogue.validate import load_catalogue
+from catalogue.model import vocabularies
+from catalogue.model.glossary import avoided_variants, proper_names, section_headings
+from catalogue.model.practice import Practice
+from catalogue.checks.privacy import EMAIL, phone_numbers
+from catalogue.checks.validate import load_catalogue
 
 from .conftest import ROOT
 

@@ -9,10 +9,10 @@ from pathlib import Path
 import pytest
 from jsonschema import Draft202012Validator
 
-from catalogue import schema, vocabularies
-from catalogue.contributor_files import generated_files, stale_files
-from catalogue.parser import read_entry_file
-from catalogue.validate import check_catalogue
+from catalogue.model import schema, vocabularies
+from catalogue.contributing.contributor_files import generated_files, stale_files
+from catalogue.reading.parser import read_entry_file
+from catalogue.checks.validate import check_catalogue
 
 from .conftest import ROOT
 
@@ -59,7 +59,7 @@ def test_template_carries_the_modeline_and_the_headings(lang: str):
     text = (ROOT / "templates" / f"entry-template.{lang}.md").read_text(encoding="utf-8")
     assert text.splitlines()[:2] == ["---", "# yaml-language-server: $schema=../../schema/original.schema.json"]
     headings = [line[3:] for line in text.splitlines() if line.startswith("## ")]
-    from catalogue.glossary import section_headings
+    from catalogue.model.glossary import section_headings
 
     assert headings == section_headings(lang)
 

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from catalogue import vocabularies
-from catalogue.contributor_files import published_files
+from catalogue.model import vocabularies
+from catalogue.contributing.contributor_files import published_files
 
 from .conftest import FIXTURE_ENTRIES, ROOT, copy_project
 from .sitecheck import broken_links, parse

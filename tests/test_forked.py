@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from catalogue.docs_tree import sync_folder
-from catalogue.forked import write_beside
+from catalogue.pages.docs_tree import sync_folder
+from catalogue.background import write_beside
 
 
 def pages(names):

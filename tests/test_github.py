@@ -13,7 +13,8 @@ import pytest
 import yaml
 from packaging.utils import canonicalize_name
 
-from catalogue import issue_form, records, vocabularies
+from catalogue.contributing import flat_fields, issue_form
+from catalogue.model import vocabularies
 
 from .conftest import ROOT
 from .lockfiles import pins_here
@@ -106,11 +107,11 @@ def test_issue_form_maps_onto_the_front_matter():
     fields = [element for element in form["body"] if element["type"] != "markdown"]
     ids = [element["id"] for element in fields]
     assert len(ids) == len(set(ids))
-    assert set(ids) - {"privacy"} <= set(records.columns())
-    assert set(records.required_columns()) <= set(ids)
+    assert set(ids) - {"privacy"} <= set(flat_fields.columns())
+    assert set(flat_fields.required_columns()) <= set(ids)
     by_id = {element["id"]: element for element in fields}
     assert by_id["audience"]["attributes"]["multiple"] == "true"
     for column in ("type", "scope", "status", "audience"):
         options = by_id[column]["attributes"]["options"]
-        assert [records.term_id(column, option) for option in options] == vocabularies.ids(column)
+        assert [flat_fields.term_id(column, option) for option in options] == vocabularies.ids(column)
     assert by_id["privacy"]["attributes"]["options"][0]["required"] == "true"

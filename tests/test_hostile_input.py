@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from catalogue.validate import check_catalogue
+from catalogue.checks.validate import check_catalogue
 
 BAD = "zla-praxe"
 BAD_CS = f"{BAD}/cs.md"

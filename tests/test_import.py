@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 from openpyxl import Workbook
 
-from catalogue import issue_form, records, tables
-from catalogue.validate import check_catalogue
+from catalogue.contributing import flat_fields, issue_form, tables
+from catalogue.checks.validate import check_catalogue
 
 from .conftest import ROOT
 
@@ -137,7 +137,7 @@ def test_existing_entries_are_never_overwritten(entries: Path):
          "the first row names the columns, and these are required: lang, title, summary, type, scope, countries, "
          "place, libraries, audience, started, status, sources"),
         ("p.csv", ",".join(HEADER).replace("summary", "sumary") + "\n",
-         "p.csv:1: unknown column(s) sumary (did you mean 'summary'?); the columns are: " + ", ".join(records.columns())),
+         "p.csv:1: unknown column(s) sumary (did you mean 'summary'?); the columns are: " + ", ".join(flat_fields.columns())),
         ("p.csv", ",".join(HEADER + ["title"]) + "\n", "p.csv:1: the column title appears twice"),
         ("p.csv", ",".join(HEADER) + "\n", "p.csv: no practices below the first row"),
         ("p.csv", "lang;title\ncs;Kn\xedhovna\n".encode("cp1250"),
@@ -163,8 +163,8 @@ def test_a_missing_file_is_named(entries: Path):
 def test_the_templates_offered_for_download_are_read_by_the_importer(tmp_path: Path):
     for name in ("practices-template.csv", "practices-template.xlsx"):
         rows = tables.read_rows(ROOT / "templates" / name)
-        assert tables.check_header(rows[0]) == records.columns()
-    assert tables.read_rows(ROOT / "templates" / "practices-template.xlsx")[:1] == [records.columns()]
+        assert tables.check_header(rows[0]) == flat_fields.columns()
+    assert tables.read_rows(ROOT / "templates" / "practices-template.xlsx")[:1] == [flat_fields.columns()]
 
 
 def test_column_help_explains_the_format_in_each_language():
@@ -210,8 +210,8 @@ def test_a_body_that_is_not_the_form_is_refused(entries: Path):
 
 def test_every_form_field_reads_back_into_its_column():
     body = io.StringIO()
-    for column in (*issue_form.ASKED, *records.text_columns()):
+    for column in (*issue_form.ASKED, *flat_fields.text_columns()):
         body.write(f"### {issue_form.label(column)}\n\n{column}-value\n\n")
     record = issue_form.read_issue(body.getvalue())
     assert {column: value for column, value in record.items() if column != "audience"} == {
-        column: f"{column}-value" for column in (*issue_form.ASKED, *records.text_columns()) if column != "audience"}
+        column: f"{column}-value" for column in (*issue_form.ASKED, *flat_fields.text_columns()) if column != "audience"}

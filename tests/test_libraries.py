@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from catalogue import vocabularies
-from catalogue.libraries import library_records
-from catalogue.validate import load_catalogue
+from catalogue.model import vocabularies
+from catalogue.model.libraries import library_records
+from catalogue.checks.validate import load_catalogue
 
 from .conftest import FIXTURE_ENTRIES, copy_project
 from .published import build_site, redirect_target

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import json
 
-from catalogue import site, vocabularies
+from catalogue.model import vocabularies
+from catalogue.pages import urls
 
 from .conftest import ROOT
 
@@ -24,10 +25,10 @@ def recorded() -> dict:
 def test_report_covers_home_type_practice_and_search_in_every_language():
     pages = set(recorded()["scores"])
     for lang in vocabularies.languages():
-        prefix = site.in_language("", lang)
+        prefix = urls.in_language("", lang)
         assert (prefix or "/") in pages  # the home
-        assert site.in_language(site.type_page(vocabularies.ids("type")[0]), lang) in pages
-        assert site.in_language(site.SEARCH, lang) in pages
+        assert urls.in_language(urls.type_page(vocabularies.ids("type")[0]), lang) in pages
+        assert urls.in_language(urls.SEARCH, lang) in pages
         assert any(page.startswith(prefix + "practices/") for page in pages), f"no practice page in {lang}"
     assert len(pages) == 4 * len(vocabularies.languages())
 

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from catalogue import markup
+from catalogue.checks import markup
 
 from .conftest import ROOT
 from .test_validator import NOC, edit, messages

@@ -15,10 +15,10 @@ import frontmatter
 import jsonschema
 import pytest
 
-from catalogue import vocabularies
-from catalogue.open_data import catalogue_geojson
-from catalogue.url_manifest import published_urls
-from catalogue.validate import load_catalogue
+from catalogue.model import vocabularies
+from catalogue.publishing.open_data import catalogue_geojson
+from catalogue.publishing.url_manifest import published_urls
+from catalogue.checks.validate import load_catalogue
 
 from .conftest import FIXTURE_ENTRIES, ROOT, copy_project
 from .published import build_site, head_of, redirect_target

@@ -7,11 +7,12 @@ import re
 
 import pytest
 
-from catalogue import site, vocabularies
-from catalogue.pagination import page_path, paginate
-from catalogue.render import TYPE_PAGE_SIZE, render_pages, title_order, type_pages
-from catalogue.synthetic import write_entries
-from catalogue.validate import load_catalogue
+from catalogue.model import vocabularies
+from catalogue.pages import urls
+from catalogue.pages.pagination import page_path, paginate
+from catalogue.pages.render import TYPE_PAGE_SIZE, render_pages, title_order, type_pages
+from benchmark.synthetic import write_entries
+from catalogue.checks.validate import load_catalogue
 
 SIZE = 7
 
@@ -40,7 +41,7 @@ def resolve(page: str, href: str) -> str:
 def test_pages_live_at_the_list_address_then_under_page():
     assert page_path("types/event/", 1) == "types/event/"
     assert page_path("types/event/", 3) == "types/event/page/3/"
-    assert site.source_file(page_path("types/event/", 2), "pl") == "types/event/page/2.pl.md"
+    assert urls.source_file(page_path("types/event/", 2), "pl") == "types/event/page/2.pl.md"
     assert [len(items) for _, items in paginate(list(range(15)), 7, "x/")] == [7, 7, 1]
     only, items = paginate([], 7, "x/")[0]
     assert (only.count, only.previous, only.next, list(items)) == (1, None, None, [])
@@ -50,7 +51,7 @@ def test_every_practice_is_listed_once_in_title_order(catalogue):
     for type_id in vocabularies.ids("type"):
         expected = sorted(catalogue.of_type(type_id), key=lambda practice: title_order(practice, "sk"))
         pages = type_pages(catalogue, type_id, "sk", page_size=SIZE)
-        assert list(pages) == [page_path(site.type_page(type_id), n) for n in range(1, math.ceil(len(expected) / SIZE) + 1)]
+        assert list(pages) == [page_path(urls.type_page(type_id), n) for n in range(1, math.ceil(len(expected) / SIZE) + 1)]
         listed = [
             resolve(page, href).split("/")[-2]
             for page, markdown in pages.items()

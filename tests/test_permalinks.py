@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from catalogue import vocabularies
-from catalogue.permalinks import permalink_files
-from catalogue.validate import load_catalogue
+from catalogue.model import vocabularies
+from catalogue.publishing.permalinks import permalink_files
+from catalogue.checks.validate import load_catalogue
 
 from .conftest import FIXTURE_ENTRIES, copy_project
 from .published import build_site, head_of, redirect_target

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from catalogue import vocabularies
+from catalogue.model import vocabularies
 
 from .conftest import FIXTURE_ENTRIES, ROOT, copy_project
 from .sitecheck import broken_links

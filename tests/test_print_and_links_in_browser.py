@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 import zxingcpp
 
-from catalogue.validate import load_catalogue
+from catalogue.checks.validate import load_catalogue
 
 from .conftest import ROOT
 

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from catalogue.privacy import is_institutional, personal_emails, phone_numbers
-from catalogue.validate import check_catalogue
+from catalogue.checks.privacy import is_institutional, personal_emails, phone_numbers
+from catalogue.checks.validate import check_catalogue
 
 from .test_validator import NOC, PL, edit, messages
 

@@ -7,10 +7,10 @@ from pathlib import Path
 
 import yaml
 
-from catalogue.docs_tree import sync_folder
-from catalogue.generate import generate_docs
-from catalogue.render import front_matter, practice_page, render_pages, type_page
-from catalogue.validate import load_catalogue
+from catalogue.pages.docs_tree import sync_folder
+from catalogue.build import generate_docs
+from catalogue.pages.render import front_matter, practice_page, render_pages, type_page
+from catalogue.checks.validate import load_catalogue
 
 from .conftest import FIXTURE_ENTRIES
 
@@ -131,7 +131,7 @@ def test_front_matter_reads_back_as_written():
 
 
 def test_counted_nouns_take_the_plural_form_of_each_language():
-    from catalogue.interface import count
+    from catalogue.model.interface import count
 
     expected = {
         "cs": ["0 praxí", "1 praxe", "3 praxe", "5 praxí", "22 praxí"],

@@ -12,9 +12,9 @@ from pathlib import Path
 
 import pytest
 
-from catalogue import entry_writer, prompts, scaffold
-from catalogue.errors import ToolError
-from catalogue.validate import check_catalogue
+from catalogue.contributing import entry_writer, prompts, scaffold
+from catalogue.model.errors import ToolError
+from catalogue.checks.validate import check_catalogue
 
 from .conftest import ROOT
 

@@ -13,8 +13,8 @@ from urllib.parse import urlencode
 
 import pytest
 
-from catalogue import site
-from catalogue.search_text import exact_terms, query_terms
+from catalogue.pages import urls
+from catalogue.search.text import exact_terms, query_terms
 
 from .browser import SiteServer, searched, transferred
 from .conftest import SEARCH_ENTRIES, built, copy_project
@@ -59,7 +59,7 @@ def query_string(params) -> str:
 
 def open_search(page, server, lang: str, params=(), mark: str = "searched") -> list[str]:
     """Open the search page of `lang` with URL parameters; the slugs found, in order."""
-    page.goto(server.url + site.in_language(site.SEARCH, lang) + query_string(params))
+    page.goto(server.url + urls.in_language(urls.SEARCH, lang) + query_string(params))
     searched(page, query_string(params), mark)
     return found(page)
 
@@ -246,7 +246,7 @@ def test_every_page_has_the_search_box_of_its_language(search_site: Path):
         action = re.search(r'<form class="catalogue-search" role="search" action="([^"]+)"', html)
         assert action, relative
         target = (path.parent / action.group(1) / "index.html").resolve()
-        assert target == (search_site / site.in_language(site.SEARCH, lang) / "index.html").resolve(), relative
+        assert target == (search_site / urls.in_language(urls.SEARCH, lang) / "index.html").resolve(), relative
         checked += 1
     # home, types, practices, libraries, about, contribute, search: every one has the box
     assert checked >= 3 * (1 + 4 + 5 + 1 + 1)

@@ -7,13 +7,15 @@ import re
 
 import pytest
 
-from catalogue.search_facets import active_years, facet_values, facets
-from catalogue import search_index
-from catalogue.search_index import SearchIndexError, SearchIndexJob, all_languages_record, language_record, record_files
-from catalogue.search_page import json_for_html, search_page
-from catalogue.validate import load_catalogue
+from catalogue.search.facets import active_years, facet_values, facets
+from catalogue.search import index as search_index
+from catalogue.background import BackgroundJob, BackgroundJobError
+from catalogue.build import Build
+from catalogue.search.index import BUNDLE, SearchIndexError, all_languages_record, language_record, record_files, write_index
+from catalogue.search.page import json_for_html, search_page
+from catalogue.checks.validate import load_catalogue
 
-from .conftest import SEARCH_ENTRIES
+from .conftest import FIXTURE_ENTRIES, SEARCH_ENTRIES, copy_project
 
 
 @pytest.fixture(scope="module")
@@ -115,8 +117,13 @@ def test_search_page_hands_its_script_the_words_of_its_language(catalogue):
     assert '<script type="module" src="../../assets/search/search.js"></script>' in page
 
 
+def index_job(catalogue) -> BackgroundJob:
+    return BackgroundJob(lambda folder: write_index(catalogue, folder / BUNDLE), replaced=(BUNDLE,), label="Indexing",
+                         expected=(SearchIndexError,))
+
+
 def test_the_index_is_made_beside_the_build_and_put_into_the_site(catalogue, tmp_path):
-    job = SearchIndexJob(catalogue)
+    job = index_job(catalogue)
     (tmp_path / "pagefind").mkdir()
     (tmp_path / "pagefind" / "stale.js").write_text("old", encoding="utf-8")
     job.finish(tmp_path)
@@ -125,11 +132,16 @@ def test_the_index_is_made_beside_the_build_and_put_into_the_site(catalogue, tmp
     assert not any(name.startswith("pagefind-ui") for name in bundle)
 
 
-def test_other_site_files_are_made_in_the_same_child_and_moved_into_the_site(catalogue, tmp_path):
-    files = {"p/noc-v-knihovne/index.html": "<p>short link</p>", "practices/noc-v-knihovne/x.bib": "@misc{x}"}
-    SearchIndexJob(catalogue, files=lambda: files.items()).finish(tmp_path)
-    assert {name: (tmp_path / name).read_text(encoding="utf-8") for name in files} == files
-    assert (tmp_path / "pagefind" / "pagefind.js").is_file()
+def test_short_links_and_citations_are_made_in_the_same_child_and_moved_into_the_site(tmp_path):
+    root = copy_project(tmp_path / "project", FIXTURE_ENTRIES)
+    build = Build(root, tmp_path / "docs", "https://library-cooperation.example/")
+    build.prepare()
+    site = tmp_path / "site"
+    site.mkdir()
+    build.finish(site)
+    assert (site / "pagefind" / "pagefind.js").is_file()
+    assert list((site / "p").glob("*/index.html"))
+    assert list((site / "practices").glob("*/*.bib"))
 
 
 def test_a_failure_while_indexing_is_reported_by_finish(catalogue, tmp_path, monkeypatch):
@@ -137,13 +149,13 @@ def test_a_failure_while_indexing_is_reported_by_finish(catalogue, tmp_path, mon
         raise RuntimeError("no records")
 
     monkeypatch.setattr(search_index, "part_records", broken)  # the forked child runs this module as it is now
-    job = SearchIndexJob(catalogue)
-    with pytest.raises(SearchIndexError, match=r"Indexing failed: RuntimeError\('no records'\)"):
+    job = index_job(catalogue)
+    with pytest.raises(BackgroundJobError, match=r"Indexing failed: RuntimeError\('no records'\)"):
         job.finish(tmp_path)
     assert not (tmp_path / "pagefind").exists()
 
 
 def test_a_cancelled_index_leaves_nothing_behind(catalogue):
-    job = SearchIndexJob(catalogue)
+    job = index_job(catalogue)
     job.cancel()
-    assert not job._process.is_alive() and not job._scratch.exists()
+    assert job.left_nothing_behind()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from catalogue.search_text import exact_terms, fold, query_terms, stem, tokens, words
+from catalogue.search.text import exact_terms, fold, query_terms, stem, tokens, words
 
 
 def test_fold_drops_every_diacritic_l_with_stroke_included():

@@ -9,10 +9,10 @@ from pathlib import Path
 
 import pytest
 
-from catalogue import vocabularies
-from catalogue.citation import bibtex, citation, citation_html, csl_json
-from catalogue.interface import word
-from catalogue.validate import load_catalogue
+from catalogue.model import vocabularies
+from catalogue.pages.citation import bibtex, citation, citation_html, csl_json
+from catalogue.model.interface import word
+from catalogue.checks.validate import load_catalogue
 
 from .conftest import FIXTURE_ENTRIES, ROOT, copy_project
 from .published import build_site, head_of

@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from catalogue import vocabularies
-from catalogue.glossary import section_headings
-from catalogue.synthetic import write_entries
-from catalogue.validate import check_catalogue
+from catalogue.model import vocabularies
+from catalogue.model.glossary import section_headings
+from benchmark.synthetic import write_entries
+from catalogue.checks.validate import check_catalogue
 
 COUNT = 60
 

@@ -8,8 +8,8 @@ import subprocess
 import sys
 from pathlib import Path
 
-from catalogue.url_manifest import MANIFEST, lost_message, lost_urls, published_urls, read_manifest, unrecorded_urls
-from catalogue.validate import load_catalogue
+from catalogue.publishing.url_manifest import MANIFEST, lost_message, lost_urls, published_urls, read_manifest, unrecorded_urls
+from catalogue.checks.validate import load_catalogue
 
 from .conftest import FIXTURE_ENTRIES, ROOT, copy_project
 from .published import build_site

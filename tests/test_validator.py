@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from catalogue.validate import check_catalogue
+from catalogue.checks.validate import check_catalogue
 
 from .conftest import ROOT
 

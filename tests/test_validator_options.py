@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from catalogue import messages
-from catalogue.validate import check_catalogue
+from catalogue.model import messages
+from catalogue.checks.validate import check_catalogue
 
 from .conftest import FIXTURE_ENTRIES, ROOT
 from .test_validator import CS, NOC, PL, edit

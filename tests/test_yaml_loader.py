@@ -6,7 +6,7 @@ import frontmatter
 import pytest
 import yaml
 
-from catalogue import yaml_loader
+from catalogue.reading import yaml_loader
 
 from .conftest import ROOT
 

@@ -1,0 +1,100 @@
+"""Personal data in entries: phone numbers and private e-mail addresses.
+
+Entries name institutions only. Outside `contact`, no field and no text may
+hold a phone number or a personal-looking e-mail address; `contact` takes
+only an institutional address (see data/privacy.yml for the rule).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+import yaml
+
+from catalogue.model.errors import Problem
+from catalogue.reading.parser import EntryFile
+from catalogue.model.slugs import slug
+from catalogue.model.vocabularies import DATA_DIR
+
+EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[^\W\d_]{2,}(?![\w-])")
+# 9 to 15 digits in groups, as phone numbers are written: +48 71 335 22 37,
+# 603 415 885, (32) 253-12-34, 0048713352237. Counted after matching.
+PHONE = re.compile(r"(?<![\w+.,/-])(?:\+|\(\+?)?\d(?:[ ./-]?\(?\d\)?)+(?![\w-]|[.,/]\d)")
+PHONE_DIGITS = range(9, 16)
+
+
+@cache
+def _rules() -> dict:
+    with open(DATA_DIR / "privacy.yml", encoding="utf-8") as handle:
+        return yaml.safe_load(handle)
+
+
+def is_institutional(address: str) -> bool:
+    """Whether the e-mail `address` belongs to a role, not a person."""
+    local = address.removeprefix("mailto:").split("@", 1)[0]
+    first_word = slug(local, separator=" ").split(" ")[0].rstrip("0123456789")
+    return first_word in _rules()["role_mailboxes"]
+
+
+def _labelled(text: str, start: int, end: int) -> bool:
+    before = text[max(0, start - 12) : start].split()
+    after = text[end : end + 6].split()
+    rules = _rules()
+    return bool(
+        (before and before[-1].rstrip(":") in rules["number_labels"])
+        or (after and after[0].rstrip(".,;)") in rules["currencies"])
+    )
+
+
+def phone_numbers(text: str) -> list[str]:
+    found = []
+    for match in PHONE.finditer(text):
+        digits = sum(char.isdigit() for char in match.group())
+        if digits in PHONE_DIGITS and not _labelled(text, match.start(), match.end()):
+            found.append(match.group())
+    return found
+
+
+def personal_emails(text: str) -> list[str]:
+    return [address for address in EMAIL.findall(text) if not is_institutional(address)]
+
+
+def _strings(value, path: tuple = ()):
+    """Every text in a front matter value, with its path of keys."""
+    if isinstance(value, str):
+        yield path, value
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            yield from _strings(item, (*path, key))
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            yield from _strings(item, (*path, index))
+
+
+def _problems_in(text: str, path: str, line) -> list[Problem]:
+    """`line`: a function giving the line, asked only when there is a problem to place."""
+    numbers = phone_numbers(text)
+    addresses = personal_emails(text) if "@" in text else []
+    if not numbers and not addresses:
+        return []
+    where = line()
+    problems = [Problem.at(path, where, "phone-number", number=number) for number in numbers]
+    problems += [Problem.at(path, where, "personal-email", address=address) for address in addresses]
+    return problems
+
+
+def personal_data_problems(entry: EntryFile) -> list[Problem]:
+    """Phone numbers and personal e-mail addresses anywhere in `entry`."""
+    problems = []
+    for keys, text in _strings(entry.data):
+        if keys == ("contact",):
+            if "@" in text and not is_institutional(text):
+                problems.append(Problem.at(entry.path, entry.line_of("contact"), "contact-not-institutional", contact=text))
+            continue
+        problems += _problems_in(text, entry.path, lambda: entry.line_of(*keys))
+    # Line by line only when the body holds something that may be a number or an address.
+    if "@" in entry.body or PHONE.search(entry.body):
+        for number, line in entry.body_lines():
+            problems += _problems_in(line, entry.path, lambda number=number: number)
+    return problems

@@ -1,0 +1,110 @@
+"""The rules an entry must follow beyond its schema, one small check each.
+
+Each check takes what it needs and returns the problems it finds; the
+validator runs them all and reports every problem at once.
+"""
+
+from __future__ import annotations
+
+import re
+
+
+from catalogue.model import schema
+from catalogue.model.errors import Problem
+from catalogue.reading.loader import EntryFolder
+from catalogue.model.practice import Practice
+from catalogue.reading.parser import EntryFile
+from catalogue.model.slugs import slug
+
+SLUG = re.compile(schema.SLUG_PATTERN)
+
+
+def fact_fields_in(entry: EntryFile) -> list[str]:
+    facts = schema.fact_fields()
+    return [name for name in entry.data if name in facts]
+
+
+def check_slug(folder: EntryFolder) -> list[Problem]:
+    """The folder name is the permanent id: lower-case ASCII kebab-case."""
+    if SLUG.match(folder.slug):
+        return []
+    suggestion = slug(folder.slug) or "name-of-the-practice"
+    return [Problem.at(folder.path, 1, "bad-slug", slug=folder.slug, suggestion=suggestion)]
+
+
+def split_original(folder: EntryFolder) -> tuple[EntryFile | None, list[EntryFile], list[Problem]]:
+    """Exactly one file carries the facts; the others carry only words.
+
+    Returns the original, the clean translations and the problems; a
+    translation that carries facts is reported here and checked no further.
+    """
+    with_facts = [entry for entry in folder.files if fact_fields_in(entry)]
+    if not with_facts:
+        if not folder.files or folder.unreadable:
+            return None, [], []
+        return None, [], [Problem.at(folder.files[0].path, 1, "no-original")]
+    original = max(with_facts, key=lambda entry: len(fact_fields_in(entry)))
+    required = schema.required_facts()
+    problems = []
+    for entry in with_facts:
+        if entry is original:
+            continue
+        if required <= set(entry.data):
+            problems.append(Problem.at(entry.path, 1, "two-originals", other=original.path))
+        else:
+            fields = fact_fields_in(entry)
+            problems.append(
+                Problem.at(
+                    entry.path,
+                    entry.line_of(fields[0]),
+                    "translation-with-facts",
+                    fields=", ".join(fields),
+                    original=original.path,
+                )
+            )
+    translations = [entry for entry in folder.files if entry not in with_facts]
+    return original, translations, problems
+
+
+def check_years(original: EntryFile) -> list[Problem]:
+    """`ended`, when given, is not before `started`."""
+    started, ended = original.data.get("started"), original.data.get("ended")
+    if isinstance(started, int) and isinstance(ended, int) and ended < started:
+        return [Problem.at(original.path, original.line_of("ended"), "ended-before-started", ended=ended, started=started)]
+    return []
+
+
+def check_related(practice: Practice, original: EntryFile, known: set[str]) -> list[Problem]:
+    """Every `related` slug names another practice that exists."""
+    problems = []
+    for index, slug in enumerate(practice.related):
+        line = original.line_of("related", index)
+        if slug == practice.slug:
+            problems.append(Problem.at(original.path, line, "related-self"))
+        elif slug not in known:
+            problems.append(Problem.at(original.path, line, "related-missing", slug=slug))
+    return problems
+
+
+def check_aliases(practices: list[Practice], originals: dict[str, EntryFile]) -> list[Problem]:
+    """An alias is a former slug: not a current slug, and claimed by one practice only.
+
+    Each alias redirects straight to its practice's page, so redirects can
+    neither chain (an alias that is another practice's slug) nor loop.
+    """
+    slugs = {practice.slug for practice in practices}
+    claimed: dict[str, str] = {}
+    problems = []
+    for practice in practices:
+        original = originals[practice.slug]
+        for index, alias in enumerate(practice.aliases):
+            line = original.line_of("aliases", index)
+            if alias == practice.slug:
+                problems.append(Problem.at(original.path, line, "alias-loop", alias=alias))
+            elif alias in slugs:
+                problems.append(Problem.at(original.path, line, "alias-is-slug", alias=alias))
+            elif alias in claimed:
+                problems.append(Problem.at(original.path, line, "alias-taken", alias=alias, other=claimed[alias]))
+            else:
+                claimed[alias] = practice.slug
+    return problems

@@ -1,0 +1,122 @@
+"""The catalogue as open data besides `catalogue.json`: CSV, GeoJSON and a
+data package that describes them all, with the JSON Schema of an entry
+(published from `contributor_files`).
+
+Everything is built from the entries alone (no build time), so two builds
+of the same entries give the same bytes.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+
+from catalogue.model import vocabularies
+from catalogue.pages import urls
+from catalogue.model.schema import SCHEMA_FOLDER
+from catalogue.model.licence import DATA_LICENSE
+from catalogue.publishing.catalogue_json import practice_record
+from catalogue.model.practice import Catalogue, Practice
+
+CSV_FILE, GEOJSON_FILE, PACKAGE_FILE = "catalogue.csv", "catalogue.geojson", "datapackage.json"
+SCHEMA_FILES = {kind: f"{SCHEMA_FOLDER}/{kind}.schema.json" for kind in ("original", "translation")}
+LIST_SEPARATOR = "; "
+
+
+def _joined(values) -> str:
+    return LIST_SEPARATOR.join(str(value) for value in values)
+
+
+def csv_row(practice: Practice, base_url: str) -> dict[str, str]:
+    languages = vocabularies.languages()
+    row = {
+        "id": practice.slug,
+        "type": practice.type,
+        "scope": practice.scope,
+        "countries": _joined(practice.countries),
+        "place": practice.place,
+        "region": practice.region or "",
+        "libraries": _joined(library.name for library in practice.libraries),
+        "partners": _joined(partner.name for partner in practice.partners),
+        "partner_kinds": _joined(partner.kind for partner in practice.partners),
+        "audience": _joined(practice.audience),
+        "topics": _joined(practice.topics),
+        "started": "" if practice.started is None else str(practice.started),
+        "ended": "" if practice.ended is None else str(practice.ended),
+        "status": practice.status,
+        "funding": _joined(practice.funding),
+        "sources": _joined(source.title for source in practice.sources),
+        "contact": practice.contact or "",
+        "lat": "" if not practice.location else str(practice.location["lat"]),
+        "lon": "" if not practice.location else str(practice.location["lon"]),
+        "related": _joined(practice.related),
+        "aliases": _joined(practice.aliases),
+        "updated": practice.updated,
+        "original_language": practice.original_language,
+        "translations": _joined(practice.translations),
+    }
+    for lang in languages:
+        text = practice.texts.get(lang)
+        row[f"title_{lang}"] = text.title if text else ""
+        row[f"summary_{lang}"] = text.summary if text else ""
+    for lang in languages:
+        row[f"url_{lang}"] = urls.absolute(base_url, urls.in_language(urls.practice_page(practice.slug), lang))
+    return row
+
+
+def catalogue_csv(catalogue: Catalogue, base_url: str) -> str:
+    """One row per practice; lists joined with "; "."""
+    rows = [csv_row(practice, base_url) for practice in catalogue.practices]
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=list(csv_row(catalogue.practices[0], base_url)) if rows else ["id"])
+    writer.writeheader()
+    writer.writerows(rows)
+    return out.getvalue()
+
+
+def catalogue_geojson(catalogue: Catalogue, base_url: str) -> str:
+    """The practices that have a location, as points (longitude first, as GeoJSON has it)."""
+    features = [
+        {
+            "type": "Feature",
+            "id": practice.slug,
+            "geometry": {"type": "Point", "coordinates": [practice.location["lon"], practice.location["lat"]]},
+            "properties": {
+                **{key: value for key, value in practice_record(practice).items() if key not in ("location",)},
+                "url": {
+                    lang: urls.absolute(base_url, url) for lang, url in practice_record(practice)["url"].items()
+                },
+            },
+        }
+        for practice in catalogue.practices
+        if practice.location
+    ]
+    data = {"type": "FeatureCollection", "license": DATA_LICENSE, "features": features}
+    return json.dumps(data, ensure_ascii=False, indent=1) + "\n"
+
+
+def data_package(base_url: str, data_file: str) -> str:
+    """A Frictionless Data Package: what each file is, and its licence."""
+    resources = [
+        {"name": "catalogue", "path": data_file, "format": "json", "mediatype": "application/json"},
+        {"name": "catalogue-table", "path": CSV_FILE, "format": "csv", "mediatype": "text/csv", "encoding": "utf-8"},
+        {"name": "catalogue-map", "path": GEOJSON_FILE, "format": "geojson", "mediatype": "application/geo+json"},
+        *({"name": f"{kind}-schema", "path": path, "format": "json"} for kind, path in SCHEMA_FILES.items()),
+    ]
+    package = {
+        "name": "library-cooperation-catalogue",
+        "title": "Catalogue of good practices of library cooperation (cs, pl, sk)",
+        "homepage": base_url,
+        "licenses": [{"name": DATA_LICENSE["id"], "path": DATA_LICENSE["url"], "title": DATA_LICENSE["title"]}],
+        "resources": resources,
+    }
+    return json.dumps(package, ensure_ascii=False, indent=1) + "\n"
+
+
+def open_data_files(catalogue: Catalogue, base_url: str, data_file: str) -> dict[str, str]:
+    return {
+        CSV_FILE: catalogue_csv(catalogue, base_url),
+        GEOJSON_FILE: catalogue_geojson(catalogue, base_url),
+        PACKAGE_FILE: data_package(base_url, data_file),
+    }
