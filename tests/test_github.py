@@ -81,6 +81,18 @@ def test_pull_requests_validate_changed_entries_build_and_test():
     assert runs[-2:] == ["make build", "make test"]
 
 
+def test_pull_requests_build_on_the_newest_python_too():
+    workflow = load(ROOT / ".github" / "workflows" / "pull-request.yml")
+    job = workflow["jobs"]["newest-python"]
+    assert job["container"] == "python:3.13-bookworm"
+    runs = [step.get("run", "") for step in job["steps"]]
+    assert runs[1:] == [
+        "make .venv/.dev-installed .venv-properdocs/.installed",
+        "make build",
+        ".venv/bin/python -m pytest tests/test_locks.py tests/test_build.py tests/test_engines.py",
+    ]
+
+
 def test_main_is_published_to_pages():
     workflow = load(ROOT / ".github" / "workflows" / "publish.yml")
     assert workflow["on"]["push"]["branches"] == ["main"]
