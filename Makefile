@@ -82,7 +82,7 @@ build: $(VENV)/.site-installed build/docs
 
 build-properdocs: $(PROPERDOCS_VENV)/.installed build/docs
 	rm -rf build/site.new
-	$(PROPERDOCS_VENV)/bin/properdocs build --strict --quiet -d build/site.new
+	$(PROPERDOCS_VENV)/bin/properdocs build --strict --quiet -f mkdocs.yml -d build/site.new
 	rm -rf site && mv build/site.new site
 	@echo "Built site/ with ProperDocs ($$(find site -name index.html | wc -l) pages)"
 

@@ -28,7 +28,7 @@ from .timed_build import timed_build
 ROOT = Path(__file__).resolve().parent.parent
 ENGINES = {
     "MkDocs": (sys.executable, "-m", "mkdocs", "build"),
-    "ProperDocs": (str(ROOT / ".venv-properdocs" / "bin" / "properdocs"), "build"),
+    "ProperDocs": (str(ROOT / ".venv-properdocs" / "bin" / "properdocs"), "build", "-f", "mkdocs.yml"),
 }
 
 
