@@ -1,12 +1,17 @@
-"""Bytes a reader downloads to see the first results of a search, in Chromium.
+"""Bytes a reader downloads to see the results of a search, in Chromium.
 
-The site is served over HTTP with gzip, as static hosts serve it, and a
-link to a search (`search/?q=…`) opened in headless Chromium with the cache
-off. Counted: every byte transferred for a request made before the page
-shows its first results (the moment the search page marks as
-`catalogue-results`): the page, the theme, the search script and the index,
-not the facet counts that load after. The part that is not the search index
-is reported apart.
+The site is served over HTTP with gzip, as static hosts serve it, and
+opened in headless Chromium with the cache off.
+
+`first_results_cost` (the benchmark's figure): a link to a search
+(`search/?q=…`) is opened, and every byte transferred for a request made
+before the page shows its first results (the moment the search page marks
+as `catalogue-results`) is counted: the page, the theme, the search script
+and the index, not the facet counts that load after. The part that is not
+the search index is reported apart.
+
+`search_steps` (scripts/measure_search.py) adds what typing on an open
+search page and then switching to all languages each transfer.
 """
 
 from __future__ import annotations
@@ -61,6 +66,60 @@ def _transferred(request) -> int:
     except Exception:  # noqa: BLE001 - a request that failed or was cancelled moved nothing worth counting
         return 0
     return sizes["responseBodySize"] + sizes["responseHeadersSize"]
+
+
+def _shown(page, query_string: str) -> None:
+    """Wait until the search page shows the results of `query_string` ("?q=…")."""
+    page.wait_for_function(
+        "expected => document.querySelector('[data-search-form]')?.dataset.searched === expected",
+        arg=query_string,
+        timeout=TIMEOUT_MS,
+    )
+
+
+def _bytes_during(context, action) -> tuple[int, int]:
+    """Bytes transferred while `action()` runs, workers' requests included: (all, search index)."""
+    requested = []
+
+    def record(request) -> None:
+        requested.append(request)
+
+    context.on("request", record)
+    try:
+        action()
+        # The sizes of a response are known once it has been read whole.
+        next(iter(context.pages)).wait_for_load_state("networkidle", timeout=TIMEOUT_MS)
+    finally:
+        context.remove_listener("request", record)
+    sizes = [(request.url, _transferred(request)) for request in requested]
+    return sum(size for _, size in sizes), sum(size for url, size in sizes if BUNDLE_PATH in url)
+
+
+def search_steps(site: Path, search_path: str = "search/", query: str = DEFAULT_QUERY) -> dict[str, tuple[int, int]]:
+    """Bytes (all, of the search index) of three steps: opening a shared link, typing, all languages."""
+    sync_playwright = _playwright()
+    with_query = "?" + urlencode({"q": query})
+    steps = {}
+    with serving(site) as base, sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        try:
+            context = browser.new_context()
+            page = context.new_page()
+            steps["link"] = _bytes_during(context, lambda: (page.goto(base + search_path + with_query, timeout=TIMEOUT_MS),
+                                                            _shown(page, with_query)))
+            context.close()
+            context = browser.new_context()
+            page = context.new_page()
+            page.goto(base + search_path, timeout=TIMEOUT_MS)
+            page.wait_for_load_state("networkidle", timeout=TIMEOUT_MS)
+            steps["typing"] = _bytes_during(context, lambda: (page.fill("#search-query", query), _shown(page, with_query)))
+            all_languages = "?" + urlencode({"q": query, "lang": "all"})
+            steps["all"] = _bytes_during(context, lambda: (page.check('input[name="lang"][value="all"]'),
+                                                           _shown(page, all_languages)))
+            context.close()
+        finally:
+            browser.close()
+    return steps
 
 
 def first_results_cost(site: Path, query: str = DEFAULT_QUERY) -> SearchCost | None:

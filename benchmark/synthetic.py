@@ -142,6 +142,8 @@ def _facts(rng: random.Random, skeleton: dict, pool: dict, slugs: list[str]) -> 
     }
     if status == "finished" and started is not None:
         facts["ended"] = started + rng.randint(0, 4)
+    if status in ("ongoing", "recurring"):  # as of the year the practice was last checked
+        facts["status_as_of"] = max(started or 0, int(facts["updated"][:4]))
     if rng.random() < 0.5:
         del facts["region"]
     # `started` stays even when empty: an empty value says the sources give no year.

@@ -70,7 +70,7 @@ def main(argv: list[str] | None = None) -> int:
         if interactive:
             prompts.ask_missing(facts, set(given), input, print)
         if args.slug is not None:
-            slug = scaffold.check_slug(args.slug, taken)
+            slug = scaffold.free_slug(args.slug, taken)
         elif interactive:
             slug = prompts.ask_slug(facts.title, taken, lang, input, print)
         else:

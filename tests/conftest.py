@@ -86,3 +86,14 @@ def hostile_site(tmp_path_factory) -> Path:
         if practice.is_dir():
             shutil.copytree(practice, project / "entries" / practice.name)
     return built(project)
+
+
+def rendered_pages(catalogue, base_url=None, type_page_size=None) -> dict[str, str]:
+    """Every generated page of `catalogue`, as the build writes them: file name -> Markdown."""
+    from catalogue.pages import render, urls
+
+    base_url = base_url or urls.PLACEHOLDER_BASE_URL
+    size = type_page_size or render.TYPE_PAGE_SIZE
+    pages = dict(render.iter_list_pages(catalogue, base_url, size))
+    pages.update(render.iter_practice_pages(catalogue, catalogue.practices, base_url))
+    return pages

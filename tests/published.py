@@ -10,6 +10,8 @@ import sys
 from html.parser import HTMLParser
 from pathlib import Path
 
+from catalogue.model import vocabularies
+
 REFRESH = re.compile(r"^\s*0\s*;\s*url=(.+)$", re.IGNORECASE)
 
 
@@ -94,3 +96,14 @@ def redirect_target(site: Path, url: str) -> str | None:
         return None
     target = REFRESH.match(refresh).group(1)
     return posixpath.normpath(posixpath.join(url, target)) + "/"
+
+
+def page_of(site: Path, lang: str, path: str) -> Path:
+    prefix = "" if lang == vocabularies.default_language() else f"{lang}/"
+    return site / f"{prefix}{path}index.html"
+
+
+def card_slugs(page: Path) -> set[str]:
+    from tests.sitecheck import parse
+
+    return {link.rstrip("/").split("/")[-1] for link in parse(page).links if "/practices/" in f"/{link}"}

@@ -23,6 +23,7 @@ from catalogue.reading.loader import LIBRARY_NAMES
 from catalogue.model.libraries import library_slug
 from catalogue.model.practice import Practice
 from catalogue.reading.parser import EntryFile, yaml_problem
+from catalogue.model.schema import original_schema
 from catalogue.checks.schema_check import problems_against
 
 
@@ -38,8 +39,13 @@ SCHEMA = {
     "type": "array",
     "items": {
         "type": "object",
-        "properties": {"name": _NAME, "also": {"type": "array", "items": _NAME, "minItems": 1, "uniqueItems": True}},
-        "required": ["name", "also"],
+        "properties": {
+            "name": _NAME,
+            "also": {"type": "array", "items": _NAME, "minItems": 1, "uniqueItems": True},
+            "location": original_schema()["properties"]["location"],
+            "url": original_schema()["properties"]["libraries"]["items"]["properties"]["url"],
+        },
+        "required": ["name"],
         "additionalProperties": False,
     },
 }
@@ -75,7 +81,7 @@ def _check(entry: EntryFile, practices: list[Practice]) -> tuple[LibraryNames, l
         return True
 
     for index, group in enumerate(entry.data):
-        name, others = group["name"], group["also"]
+        name, others = group["name"], group.get("also", [])
         name_line = entry.line_of(index, "name")
         if not {name, *others} & used:
             problems.append(Problem.at(entry.path, name_line, "library-unknown", name=name))

@@ -8,26 +8,22 @@ only an institutional address (see data/privacy.yml for the rule).
 from __future__ import annotations
 
 import re
-from functools import cache
 
-import yaml
 
 from catalogue.model.errors import Problem
 from catalogue.reading.parser import EntryFile
 from catalogue.model.slugs import slug
-from catalogue.model.vocabularies import DATA_DIR
+from catalogue.model.datafiles import data_file
 
 EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[^\W\d_]{2,}(?![\w-])")
-# 9 to 15 digits in groups, as phone numbers are written: +48 71 335 22 37,
-# 603 415 885, (32) 253-12-34, 0048713352237. Counted after matching.
+# 9 to 15 digits in groups, as phone numbers are written: +44 20 7946 0321,
+# 123 456 789, (12) 345-67-89, 0044207946032. Counted after matching.
 PHONE = re.compile(r"(?<![\w+.,/-])(?:\+|\(\+?)?\d(?:[ ./-]?\(?\d\)?)+(?![\w-]|[.,/]\d)")
 PHONE_DIGITS = range(9, 16)
 
 
-@cache
 def _rules() -> dict:
-    with open(DATA_DIR / "privacy.yml", encoding="utf-8") as handle:
-        return yaml.safe_load(handle)
+    return data_file("privacy.yml")
 
 
 def is_institutional(address: str) -> bool:

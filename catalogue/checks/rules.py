@@ -74,6 +74,17 @@ def check_years(original: EntryFile) -> list[Problem]:
     return []
 
 
+def check_status_as_of(original: EntryFile) -> list[Problem]:
+    """An ongoing or recurring status says as of which year a source says so."""
+    status, as_of = original.data.get("status"), original.data.get("status_as_of")
+    if status in ("ongoing", "recurring") and as_of is None:
+        return [Problem.at(original.path, original.line_of("status"), "status-without-year", status=status)]
+    started = original.data.get("started")
+    if isinstance(as_of, int) and isinstance(started, int) and as_of < started:
+        return [Problem.at(original.path, original.line_of("status_as_of"), "status-before-started", year=as_of, started=started)]
+    return []
+
+
 def check_related(practice: Practice, original: EntryFile, known: set[str]) -> list[Problem]:
     """Every `related` slug names another practice that exists."""
     problems = []

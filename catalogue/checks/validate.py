@@ -10,7 +10,7 @@ from catalogue.reading.loader import read_entries
 from catalogue.checks.markup import body_problems
 from catalogue.model.practice import Catalogue, practice_from_files
 from catalogue.checks.privacy import personal_data_problems
-from catalogue.checks.rules import check_aliases, check_related, check_slug, check_years, split_original
+from catalogue.checks.rules import check_aliases, check_related, check_slug, check_status_as_of, check_years, split_original
 from catalogue.checks.schema_check import schema_problems
 
 
@@ -31,6 +31,7 @@ def check_catalogue(
         if original is not None:
             folder_problems += schema_problems(original, "original")
             folder_problems += check_years(original)
+            folder_problems += check_status_as_of(original)
         for translation in translations:
             folder_problems += schema_problems(translation, "translation")
         for entry in folder.files:

@@ -20,9 +20,6 @@ EXPLAINED = (("type", "type"), ("scope", "scope"), ("status", "status"), ("audie
 SHOWN_COUNTRIES = ("CZ", "PL", "SK", "DE", "AT", "UA")
 
 
-def _tools(code: str, lang: str, **params) -> str:
-    return messages.render(code, params, lang, "tools")
-
 
 def _cell(text: str) -> str:
     return text.replace("|", "\\|").replace("\n", " ")
@@ -31,23 +28,23 @@ def _cell(text: str) -> str:
 def vocabularies_part(lang: str) -> str:
     parts = []
     for field_name, vocabulary in EXPLAINED:
-        title = _tools("docs-partner-kind", lang) if vocabulary == "partner_kind" else fields.label(field_name, lang)
+        title = messages.tool_text("docs-partner-kind", lang) if vocabulary == "partner_kind" else fields.label(field_name, lang)
         path = "partners[].kind" if vocabulary == "partner_kind" else field_name
         terms = vocabularies.terms(vocabulary).values()
         described = any(term.description for term in terms)
-        head = [_tools("docs-value", lang), _tools("docs-label", lang)] + ([_tools("docs-meaning", lang)] if described else [])
+        head = [messages.tool_text("docs-value", lang), messages.tool_text("docs-label", lang)] + ([messages.tool_text("docs-meaning", lang)] if described else [])
         rows = [f"| {' | '.join(head)} |", "|" + "---|" * len(head)]
         for term in terms:
             cells = [f"`{term.id}`", term.label[lang]] + ([_cell(term.description.get(lang, ""))] if described else [])
             rows.append(f"| {' | '.join(cells)} |")
         parts.append(f"### {title} (`{path}`)\n\n" + "\n".join(rows))
     examples = ", ".join(f"`{code}` ({vocabularies.country_name(code, lang)})" for code in SHOWN_COUNTRIES)
-    parts.append(f"### {fields.label('countries', lang)} (`countries`)\n\n" + _tools("docs-countries", lang, examples=examples))
+    parts.append(f"### {fields.label('countries', lang)} (`countries`)\n\n" + messages.tool_text("docs-countries", lang, examples=examples))
     return "\n\n".join(parts)
 
 
 def columns_part(lang: str) -> str:
-    rows = [f"| {_tools('column-heading', lang)} | {_tools('docs-what', lang)} |", "|---|---|"]
+    rows = [f"| {messages.tool_text('column-heading', lang)} | {messages.tool_text('docs-what', lang)} |", "|---|---|"]
     rows += [f"| `{column}` | {_cell(tables.column_help(column, lang))} |" for column in flat_fields.columns()]
     return "\n".join(rows)
 

@@ -125,7 +125,7 @@ def language_of(record: dict[str, str]) -> str:
     return lang
 
 
-def front_values(record: dict[str, str], today: datetime.date | None = None) -> tuple[dict, list[ToolError]]:
+def front_from_fields(record: dict[str, str], today: datetime.date | None = None) -> tuple[dict, list[ToolError]]:
     """The front matter the record gives, and what could not be read.
 
     Empty cells, and cells that cannot be read, are left out: the
@@ -143,13 +143,16 @@ def front_values(record: dict[str, str], today: datetime.date | None = None) -> 
             values[name] = None  # an empty year: the sources give none
         elif name == "updated":
             values[name] = (today or datetime.date.today()).isoformat()
+    if values.get("status") in ("ongoing", "recurring") and "status_as_of" not in values:
+        # A contributor describes an ongoing practice as it stands on the day of sending it.
+        values["status_as_of"] = (today or datetime.date.today()).year
     return values, errors
 
 
-def entry_file(record: dict[str, str], today: datetime.date | None = None) -> tuple[str, str, list[ToolError]]:
+def entry_from_fields(record: dict[str, str], today: datetime.date | None = None) -> tuple[str, str, list[ToolError]]:
     """(language, text of the entry file, what could not be read) for `record`."""
     lang = language_of(record)
-    values, errors = front_values(record, today)
+    values, errors = front_from_fields(record, today)
     texts = {name[len(TEXT_PREFIX):]: record.get(name) or "" for name in text_columns()}
     front = entry_writer.front_matter(values, lang, modeline=False, skeletons=False)
     return lang, entry_writer.entry_text(front, entry_writer.body(lang, texts, hints=False)), errors

@@ -44,12 +44,12 @@ def _prepare(row: int, record: dict[str, str], taken: dict[str, str], claimed: d
              today: datetime.date | None) -> Outcome:
     outcome = Outcome(row)
     try:
-        outcome.lang, outcome.text, outcome.errors = flat_fields.entry_file(record, today)
+        outcome.lang, outcome.text, outcome.errors = flat_fields.entry_from_fields(record, today)
         wanted, title = (record.get("slug") or "").strip(), (record.get("title") or "").strip()
         if not (wanted or title):
             outcome.slug = f"row-{row}"  # checked under a stand-in name: the validator reports the missing title
             return outcome
-        slug = scaffold.check_slug(wanted, taken) if wanted else scaffold.slug_for(title, taken)
+        slug = scaffold.free_slug(wanted, taken) if wanted else scaffold.slug_for(title, taken)
         if slug in claimed:
             raise ToolError("slug-in-row", slug=slug, other=claimed[slug])
         claimed[slug] = row

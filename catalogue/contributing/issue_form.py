@@ -20,7 +20,7 @@ FILE = ".github/ISSUE_TEMPLATE/propose-practice.yml"
 NO_RESPONSE = "_No response_"
 # The record columns the form asks for, in order; the rest a maintainer adds.
 ASKED = ("lang", "title", "summary", "type", "scope", "countries", "place", "region", "libraries", "partners",
-         "audience", "topics", "started", "ended", "status", "funding", "sources", "contact")
+         "audience", "topics", "started", "ended", "status", "status_as_of", "funding", "sources", "contact")
 LONG = ("summary", "libraries", "partners", "funding", "sources")
 LANGUAGES = vocabularies.languages()
 
@@ -32,9 +32,6 @@ def _joined(texts: list[str], separator: str = " · ") -> str:
             unique.append(text)
     return separator.join(unique)
 
-
-def _tools(code: str, lang: str) -> str:
-    return messages.render(code, {}, lang, "tools")
 
 
 def required(column: str) -> bool:
@@ -80,21 +77,21 @@ def _element(column: str) -> dict:
 
 def form() -> str:
     """The issue form as YAML."""
-    body = [{"type": "markdown", "attributes": {"value": "\n\n".join(_tools("form-intro", lang) for lang in LANGUAGES)}}]
+    body = [{"type": "markdown", "attributes": {"value": "\n\n".join(messages.tool_text("form-intro", lang) for lang in LANGUAGES)}}]
     body += [_element(column) for column in (*ASKED, *flat_fields.text_columns())]
     body.append({
         "type": "checkboxes",
         "id": "privacy",
         "attributes": {
-            "label": _joined([_tools("form-privacy", lang) for lang in LANGUAGES]),
-            "options": [{"label": _joined([_tools("form-privacy-confirm", lang) for lang in LANGUAGES], " / "),
+            "label": _joined([messages.tool_text("form-privacy", lang) for lang in LANGUAGES]),
+            "options": [{"label": _joined([messages.tool_text("form-privacy-confirm", lang) for lang in LANGUAGES], " / "),
                          "required": True}],
         },
     })
     document = {
-        "name": _joined([_tools("form-name", lang) for lang in ("en", *LANGUAGES)]),
-        "description": " / ".join(_tools("form-about", lang) for lang in LANGUAGES),
-        "title": _joined([_tools("form-name", lang) for lang in LANGUAGES]) + ": ",
+        "name": _joined([messages.tool_text("form-name", lang) for lang in ("en", *LANGUAGES)]),
+        "description": " / ".join(messages.tool_text("form-about", lang) for lang in LANGUAGES),
+        "title": _joined([messages.tool_text("form-name", lang) for lang in LANGUAGES]) + ": ",
         "labels": ["practice-proposal"],
         "body": body,
     }

@@ -11,7 +11,7 @@ from typing import Callable
 
 from catalogue.model import fields, messages, vocabularies
 from catalogue.model.errors import ToolError
-from catalogue.contributing.scaffold import FACTS, PARSERS, Facts, check_slug, proposed_slug
+from catalogue.contributing.scaffold import FACTS, PARSERS, Facts, free_slug, proposed_slug
 
 Read = Callable[[str], str]
 Write = Callable[[str], None]
@@ -20,23 +20,20 @@ TOOL_LABELS = {"library": "lead-library", "source": "source-title"}
 PROMPTS = {"country": "prompt-codes", "started": "prompt-year", "summary": "prompt-later", "audience": "prompt-numbers"}
 
 
-def _tools(code: str, lang: str, **params) -> str:
-    return messages.render(code, params, lang, "tools")
-
 
 def question(fact: str, lang: str) -> tuple[list[str], str]:
     """The lines that explain the question, and the prompt to answer after."""
     name = FIELD_OF_FACT.get(fact, fact)
     if fact in TOOL_LABELS:
-        lines = [_tools(TOOL_LABELS[fact], lang)]
+        lines = [messages.tool_text(TOOL_LABELS[fact], lang)]
     else:
         lines = [f"{fields.label(name, lang)} – {fields.help_text(name, lang)}"]
     vocabulary = fields.vocabulary_of(name) if name in fields.original_fields() else None
     if vocabulary:
         terms = vocabularies.terms(vocabulary).values()
         lines += [f"  {number:>2}  {term.label[lang]} ({term.id})" for number, term in enumerate(terms, 1)]
-        return lines, _tools(PROMPTS.get(fact, "prompt-number"), lang)
-    return lines, _tools(PROMPTS[fact], lang) if fact in PROMPTS else ""
+        return lines, messages.tool_text(PROMPTS.get(fact, "prompt-number"), lang)
+    return lines, messages.tool_text(PROMPTS[fact], lang) if fact in PROMPTS else ""
 
 
 def ask(fact: str, lang: str, read: Read, write: Write):
@@ -57,12 +54,12 @@ def ask_slug(title: str, taken: dict[str, str], lang: str, read: Read, write: Wr
     write("")
     while True:
         if proposal:
-            answer = read(_tools("slug-proposal", lang, slug=proposal) + ": ").strip() or proposal
+            answer = read(messages.tool_text("slug-proposal", lang, slug=proposal) + ": ").strip() or proposal
         else:
-            write(_tools("no-slug-ask", lang, title=title))
+            write(messages.tool_text("no-slug-ask", lang, title=title))
             answer = read("> ").strip()
         try:
-            return check_slug(answer, taken)
+            return free_slug(answer, taken)
         except ToolError as error:
             write(error.message(lang))
 

@@ -166,7 +166,8 @@ def taken_slugs(entries_dir: Path) -> dict[str, str]:
     return taken
 
 
-def check_slug(slug: str, taken: dict[str, str]) -> str:
+def free_slug(slug: str, taken: dict[str, str]) -> str:
+    """`slug` if it is well formed and no practice (nor an alias) uses it; else a ToolError."""
     if not SLUG.match(slug) or len(slug) > SLUG_MAX:
         raise ToolError("bad-slug", "messages", slug=slug, suggestion=proposed_slug(slug) or "nazev-praxe")
     if slug in taken:
@@ -179,10 +180,10 @@ def slug_for(title: str, taken: dict[str, str]) -> str:
     slug = proposed_slug(title)
     if not slug:
         raise ToolError("no-slug", title=title)
-    return check_slug(slug, taken)
+    return free_slug(slug, taken)
 
 
-def front_values(facts: Facts, today: datetime.date | None = None) -> dict:
+def front_from_facts(facts: Facts, today: datetime.date | None = None) -> dict:
     """The front matter of the new original, in the schema's order."""
     lead = {"name": facts.library, "place": facts.place, "country": facts.country[0]}
     return {
@@ -201,16 +202,28 @@ def front_values(facts: Facts, today: datetime.date | None = None) -> dict:
     }
 
 
-def entry_file(facts: Facts, today: datetime.date | None = None) -> str:
-    intro = [messages.render("scaffold-intro", {}, facts.lang, "tools")]
-    front = entry_writer.front_matter(front_values(facts, today), facts.lang, hints=True, intro=intro)
+def _with_status_year(values: dict, today: datetime.date | None) -> dict:
+    """A contributor describes an ongoing or recurring practice as it stands today."""
+    if values["status"] not in ("ongoing", "recurring"):
+        return values
+    ordered = {}
+    for key, value in values.items():
+        ordered[key] = value
+        if key == "status":
+            ordered["status_as_of"] = (today or datetime.date.today()).year
+    return ordered
+
+
+def entry_from_facts(facts: Facts, today: datetime.date | None = None) -> str:
+    intro = [messages.tool_text("scaffold-intro", facts.lang)]
+    front = entry_writer.front_matter(_with_status_year(front_from_facts(facts, today), today), facts.lang, hints=True, intro=intro)
     return entry_writer.entry_text(front, entry_writer.body(facts.lang))
 
 
 def write_entry(entries_dir: Path, slug: str, facts: Facts, today: datetime.date | None = None) -> Path:
     """Create entries/<slug>/<lang>.md; refuses a slug in use."""
     try:
-        folder = entry_writer.write_new_entry(entries_dir, slug, {f"{facts.lang}.md": entry_file(facts, today)})
+        folder = entry_writer.write_new_entry(entries_dir, slug, {f"{facts.lang}.md": entry_from_facts(facts, today)})
     except entry_writer.EntryExists:
         raise ToolError("slug-taken", slug=slug) from None
     return folder / f"{facts.lang}.md"

@@ -8,16 +8,13 @@ from __future__ import annotations
 
 from functools import cache
 
-import yaml
 
 from catalogue.model import schema, vocabularies
-from catalogue.model.vocabularies import DATA_DIR
+from catalogue.model.datafiles import data_file
 
 
-@cache
 def _raw() -> dict:
-    with open(DATA_DIR / "fields.yml", encoding="utf-8") as handle:
-        return yaml.safe_load(handle)
+    return data_file("fields.yml")
 
 
 def label(field: str, lang: str) -> str:

@@ -2,17 +2,13 @@
 
 from __future__ import annotations
 
-from functools import cache
-
-import yaml
-
-from catalogue.model.vocabularies import DATA_DIR
 
 
-@cache
+from catalogue.model.datafiles import data_file
+
+
 def _raw() -> dict:
-    with open(DATA_DIR / "glossary.yml", encoding="utf-8") as handle:
-        return yaml.safe_load(handle)
+    return data_file("glossary.yml")
 
 
 def section_headings(lang: str) -> list[str]:

@@ -2,19 +2,15 @@
 
 from __future__ import annotations
 
-from functools import cache
 
-import yaml
 from babel import Locale
 
 from catalogue.model.practice import Practice
-from catalogue.model.vocabularies import DATA_DIR
+from catalogue.model.datafiles import data_file
 
 
-@cache
 def _raw() -> dict:
-    with open(DATA_DIR / "interface.yml", encoding="utf-8") as handle:
-        return yaml.safe_load(handle)
+    return data_file("interface.yml")
 
 
 def word(key: str, lang: str, **params) -> str:

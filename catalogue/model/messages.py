@@ -14,12 +14,10 @@ are passed as a `Phrase`, put into words only once the language is known.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cache
 
-import yaml
 from babel import Locale
 
-from catalogue.model.vocabularies import DATA_DIR
+from catalogue.model.datafiles import data_file
 
 MESSAGE_LANGUAGES = ("en", "cs", "pl", "sk")
 BOOKS = {"messages": "messages.yml", "tools": "tools.yml"}
@@ -37,10 +35,8 @@ class Phrase:
         return cls(code, tuple(sorted(params.items())))
 
 
-@cache
 def book(name: str = "messages") -> dict[str, dict]:
-    with open(DATA_DIR / BOOKS[name], encoding="utf-8") as handle:
-        return yaml.safe_load(handle)
+    return data_file(BOOKS[name])
 
 
 def codes(name: str = "messages") -> list[str]:
@@ -51,6 +47,11 @@ def _in_words(value, lang: str, name: str):
     if isinstance(value, Phrase):
         return render(value.code, dict(value.params), lang, name)
     return value
+
+
+def tool_text(code: str, lang: str, **params) -> str:
+    """A text of the contributor tools (tools.yml) in `lang`."""
+    return render(code, params, lang, "tools")
 
 
 def render(code: str, params: dict, lang: str = "en", name: str = "messages") -> str:

@@ -58,6 +58,7 @@ class Practice:
     partners: list[Partner] = field(default_factory=list)
     topics: list[str] = field(default_factory=list)
     ended: int | None = None
+    status_as_of: int | None = None
     funding: list[str] = field(default_factory=list)
     contact: str | None = None
     location: dict | None = None

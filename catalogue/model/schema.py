@@ -84,6 +84,8 @@ def original_schema() -> dict:
         "started": {"anyOf": [_year(), {"type": "null"}]},
         "ended": _year(),
         "status": _enum("status"),
+        # A status is only true as of its source: the year of the newest source saying so.
+        "status_as_of": _year(),
         "funding": _list_of(_text(200)),
         "sources": _list_of(
             _object({"title": _text(300), "url": _web_url(), "year": _year()}, ["title"]),

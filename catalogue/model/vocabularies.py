@@ -8,12 +8,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cache
-from pathlib import Path
 
 import pycountry
-import yaml
 
-DATA_DIR = Path(__file__).parent.parent / "data"
+from catalogue.model.datafiles import data_file
+
 
 # Front-matter field -> vocabulary name, for fields whose values are terms.
 VOCABULARY_FIELDS = ("type", "scope", "status", "partner_kind", "audience")
@@ -26,10 +25,8 @@ class Term:
     description: dict[str, str]
 
 
-@cache
 def _raw() -> dict:
-    with open(DATA_DIR / "vocabularies.yml", encoding="utf-8") as handle:
-        return yaml.safe_load(handle)
+    return data_file("vocabularies.yml")
 
 
 @cache

@@ -16,6 +16,7 @@ import markupsafe
 
 from catalogue.model import vocabularies
 from catalogue.pages import urls
+from catalogue.pages.engine_conventions import source_file
 from catalogue.pages.citation import citation, citation_html, download_names
 from catalogue.model.glossary import place_name
 from catalogue.model.interface import count, language_name, word, written_in, years
@@ -136,11 +137,6 @@ def type_pages(
     return pages
 
 
-def type_page(catalogue: Catalogue, type_id: str, lang: str, base_url: str = urls.PLACEHOLDER_BASE_URL) -> str:
-    """The first page of a type's list."""
-    return type_pages(catalogue, type_id, lang, base_url)[urls.type_page(type_id)]
-
-
 def practice_page(catalogue: Catalogue, practice: Practice, lang: str, base_url: str = urls.PLACEHOLDER_BASE_URL) -> str:
     text = practice.text(lang)
     related = [catalogue.by_slug[slug] for slug in practice.related if slug in catalogue.by_slug]
@@ -199,13 +195,13 @@ def iter_list_pages(
     """The home, type lists and library pages of every language, as (docs-relative file name, Markdown)."""
     records = library_records(catalogue)
     for lang in vocabularies.languages():
-        yield urls.source_file(urls.HOME, lang), home_page(catalogue, lang, base_url)
+        yield source_file(urls.HOME, lang), home_page(catalogue, lang, base_url)
         for type_id in vocabularies.ids("type"):
             for page, markdown in type_pages(catalogue, type_id, lang, base_url, type_page_size).items():
-                yield urls.source_file(page, lang), markdown
-        yield urls.source_file(urls.LIBRARIES, lang), libraries_page(records, lang, base_url, catalogue.last_updated())
+                yield source_file(page, lang), markdown
+        yield source_file(urls.LIBRARIES, lang), libraries_page(records, lang, base_url, catalogue.last_updated())
         for record in records:
-            yield urls.source_file(urls.library_page(record.slug), lang), library_page(catalogue, record, lang, base_url)
+            yield source_file(urls.library_page(record.slug), lang), library_page(catalogue, record, lang, base_url)
 
 
 def iter_practice_pages(
@@ -214,17 +210,5 @@ def iter_practice_pages(
     """The pages of `practices` in every language."""
     for practice in practices:
         for lang in vocabularies.languages():
-            yield urls.source_file(urls.practice_page(practice.slug), lang), practice_page(catalogue, practice, lang, base_url)
+            yield source_file(urls.practice_page(practice.slug), lang), practice_page(catalogue, practice, lang, base_url)
 
-
-def iter_pages(
-    catalogue: Catalogue, base_url: str = urls.PLACEHOLDER_BASE_URL, type_page_size: int = TYPE_PAGE_SIZE
-) -> Iterator[tuple[str, str]]:
-    """Every generated page as (docs-relative file name, Markdown), one at a time."""
-    yield from iter_list_pages(catalogue, base_url, type_page_size)
-    yield from iter_practice_pages(catalogue, catalogue.practices, base_url)
-
-
-def render_pages(catalogue: Catalogue, base_url: str = urls.PLACEHOLDER_BASE_URL, type_page_size: int = TYPE_PAGE_SIZE) -> dict[str, str]:
-    """Every generated page: docs-relative file name -> Markdown."""
-    return dict(iter_pages(catalogue, base_url, type_page_size))

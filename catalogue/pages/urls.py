@@ -41,12 +41,6 @@ def absolute(base_url: str, path: str) -> str:
     return base_url.rstrip("/") + "/" + path
 
 
-def source_file(page: str, lang: str) -> str:
-    """The Markdown file (suffix layout) that becomes `page` in `lang`."""
-    stem = page.rstrip("/") or "index"
-    return f"{stem}.{lang}.md"
-
-
 def in_language(page: str, lang: str) -> str:
     """`page` of `lang`, relative to the site root."""
     return page if lang == default_language() else f"{lang}/{page}"

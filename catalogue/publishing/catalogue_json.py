@@ -11,7 +11,7 @@ from catalogue.model.licence import DATA_LICENSE
 from catalogue.model.practice import Catalogue, Practice
 
 # Fields the export writes first, in this order; every other fact follows.
-LEADING = ("id", "type", "scope", "countries", "status", "started", "ended", "original_language", "translations", "title", "summary", "url")
+LEADING = ("id", "type", "scope", "countries", "status", "status_as_of", "started", "ended", "original_language", "translations", "title", "summary", "url")
 NOT_EXPORTED = ("slug", "texts", "images")
 
 
@@ -36,6 +36,7 @@ def practice_record(practice: Practice) -> dict:
         "scope": practice.scope,
         "countries": practice.countries,
         "status": practice.status,
+        "status_as_of": practice.status_as_of,
         "started": practice.started,
         "ended": practice.ended,
         "original_language": practice.original_language,

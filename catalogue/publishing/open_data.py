@@ -45,6 +45,7 @@ def csv_row(practice: Practice, base_url: str) -> dict[str, str]:
         "started": "" if practice.started is None else str(practice.started),
         "ended": "" if practice.ended is None else str(practice.ended),
         "status": practice.status,
+        "status_as_of": "" if practice.status_as_of is None else str(practice.status_as_of),
         "funding": _joined(practice.funding),
         "sources": _joined(source.title for source in practice.sources),
         "contact": practice.contact or "",

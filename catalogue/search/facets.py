@@ -33,13 +33,13 @@ class Facet:
 
 
 def active_years(practice: Practice) -> list[int]:
-    """Every year the practice ran: to its end, else to when it was last checked."""
+    """Every year the practice ran: to its end, else to the year a source last said it runs."""
     start = practice.started or practice.ended
     if start is None:
         return []
     end = practice.ended
     if end is None:
-        end = int(practice.updated[:4]) if practice.status in ("ongoing", "recurring") else start
+        end = (practice.status_as_of or int(practice.updated[:4])) if practice.status in ("ongoing", "recurring") else start
     return list(range(start, max(start, end) + 1))
 
 

@@ -168,15 +168,6 @@ def part_records(index: str, part: str, practices: list[Practice]) -> dict[str, 
     return files
 
 
-def record_files(catalogue: Catalogue, part_texts: int = PART_TEXTS) -> dict[str, str]:
-    """Every record of every part."""
-    files = {}
-    for index, parts in index_parts(catalogue, part_texts).items():
-        for part, practices in parts:
-            files.update(part_records(index, part, practices))
-    return files
-
-
 def _run_pagefind(records: Path, output: Path) -> None:
     result = subprocess.run(
         [sys.executable, "-m", "pagefind", "--site", str(records), "--output-path", str(output), "--quiet"],

@@ -13,6 +13,7 @@ import markupsafe
 
 from catalogue.model import vocabularies
 from catalogue.pages import urls
+from catalogue.pages.engine_conventions import WITHOUT_SIDEBARS, source_file
 from catalogue.model.interface import language_name, plural_forms, word, written_in
 from catalogue.model.practice import Catalogue
 from catalogue.pages.render import templated_page
@@ -57,7 +58,7 @@ def search_page(catalogue: Catalogue, lang: str) -> str:
     return templated_page(
         "search.md.j2",
         # The facets need the width the navigation would take.
-        {"title": word("search.title", lang), "description": word("search.intro", lang), "hide": ["navigation", "toc"]},
+        {"title": word("search.title", lang), "description": word("search.intro", lang), **WITHOUT_SIDEBARS},
         lang=lang,
         page=page,
         facets=facets(catalogue, lang),
@@ -70,4 +71,4 @@ def search_page(catalogue: Catalogue, lang: str) -> str:
 
 def search_pages(catalogue: Catalogue) -> dict[str, str]:
     """The search page of every language: docs-relative file name -> Markdown."""
-    return {urls.source_file(urls.SEARCH, lang): search_page(catalogue, lang) for lang in vocabularies.languages()}
+    return {source_file(urls.SEARCH, lang): search_page(catalogue, lang) for lang in vocabularies.languages()}

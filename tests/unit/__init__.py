@@ -1,0 +1,1 @@
+"""Tests of the catalogue's parts on their own: no site is built."""
