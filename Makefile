@@ -74,16 +74,18 @@ build/docs:
 serve: $(VENV)/.site-installed build/docs
 	$(BIN)/mkdocs serve --strict -a 127.0.0.1:8000
 
+# site/ is replaced in one atomic step (scripts/swap_site.py): a build
+# stopped at any moment leaves the old complete site or the new one.
 build: $(VENV)/.site-installed build/docs
-	rm -rf build/site.new
+	rm -rf build/site.new build/site.new.old
 	$(BIN)/mkdocs build --strict --quiet -d build/site.new
-	rm -rf site && mv build/site.new site
+	$(BIN)/python scripts/swap_site.py build/site.new site
 	@echo "Built site/ ($$(find site -name index.html | wc -l) pages)"
 
 build-properdocs: $(PROPERDOCS_VENV)/.installed build/docs
-	rm -rf build/site.new
+	rm -rf build/site.new build/site.new.old
 	$(PROPERDOCS_VENV)/bin/properdocs build --strict --quiet -f mkdocs.yml -d build/site.new
-	rm -rf site && mv build/site.new site
+	$(PROPERDOCS_VENV)/bin/python scripts/swap_site.py build/site.new site
 	@echo "Built site/ with ProperDocs ($$(find site -name index.html | wc -l) pages)"
 
 validate: $(VENV)/.site-installed

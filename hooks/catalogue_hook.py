@@ -18,6 +18,7 @@ from catalogue.build import Build, site_settings
 from catalogue.contributing.contributor_files import published_files
 from catalogue.model import vocabularies
 from catalogue.model.errors import InvalidCatalogue
+from catalogue.pages.sanitise import UnmarkedBody, sanitise_page
 from catalogue.publishing.sitemaps import split_sitemap
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -114,6 +115,15 @@ def on_page_markdown(markdown, page, config, files):
     # archive stay the same from one build to the next.
     page.update_date = str(page.meta.get("updated") or _build.last_updated)
     return markdown
+
+
+def on_page_content(html, page, config, files):
+    # A practice body's HTML passes an allow-list sanitiser, whatever the validator let through.
+    practice = _build.catalogue.by_slug.get(page.url.rstrip("/").rsplit("/", 1)[-1]) if _build and _build.catalogue else None
+    try:
+        return sanitise_page(html, page.url, practice.images if practice else ())
+    except UnmarkedBody as error:
+        raise Abort(str(error))
 
 
 def on_post_page(output, page, config):

@@ -73,6 +73,8 @@ def main(argv: list[str] | None = None) -> int:
     if wanted is not None:
         problems = concerning(problems, wanted)
         checked = len([practice for practice in catalogue.practices if practice.slug in wanted])
+    for note in catalogue.notes if wanted is None else concerning(catalogue.notes, wanted):
+        print(note.format(args.lang))
     for problem in sorted(problems):
         print(problem.format(args.lang))
     if problems:

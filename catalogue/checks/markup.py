@@ -1,10 +1,15 @@
 """Entry bodies are Markdown, never HTML: what the site may render from them.
 
 Each body is rendered here exactly as the site renders it, and refused
-when it holds raw HTML (a comment alone, invisible to readers, is allowed), an attribute other than an id or a class, a link
-that is not http(s), mailto or relative, or an image from another site.
-Checking the rendered result, not the source, also catches what reaches
-HTML by a side door (entities in `java&#115;cript:`, attribute lists).
+when it holds raw HTML (a comment alone, invisible to readers, is allowed),
+an attribute other than an id or a class, a link that is not http(s),
+mailto or relative, an image that is not a file of the entry folder, or a
+character that changes the direction of the text. Checking the rendered
+result, not the source, also catches what reaches HTML by a side door
+(entities in `java&#115;cript:`, attribute lists); it is read with an
+HTML5 parser and its addresses with the WHATWG URL parser, as browsers
+read them. These checks give contributors a `path:line` reason; what is
+published is sanitised besides (`catalogue.pages.sanitise`).
 """
 
 from __future__ import annotations
@@ -14,12 +19,13 @@ import signal
 import threading
 from contextlib import contextmanager
 from functools import cache
+import unicodedata
 from html import unescape
-from html.parser import HTMLParser
-from urllib.parse import urlsplit
 
+import html5lib
 import markdown
 
+from catalogue.model import weburls
 from catalogue.model.errors import Problem
 from catalogue.reading.parser import EntryFile
 
@@ -35,8 +41,9 @@ ALLOWED_TAGS = {
     "img": {"src", "alt", "title"},
 }
 COMMON_ATTRIBUTES = {"id", "class"}
-LINK_SCHEMES = ("http", "https", "mailto")
-COMMENT = re.compile(r"<!--(?:(?!-->).)*-->", re.DOTALL)
+# Characters that reorder the text around them: embeddings, overrides,
+# isolates and the marks (the Unicode bidirectional controls).
+DIRECTION_CHARACTERS = frozenset("\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
 # A real body renders in milliseconds; pathological nesting takes minutes.
 RENDER_SECONDS = 3
 # What Markdown needs to make a tag, an attribute, a link, an image or an
@@ -75,15 +82,22 @@ def _renderer() -> markdown.Markdown:
     return markdown.Markdown(extensions=list(EXTENSIONS))
 
 
-class _Elements(HTMLParser):
-    """(tag, attributes) of every element, attribute values unescaped."""
+def _elements(html: str) -> list[tuple[str, dict, str]]:
+    """(tag, attributes, text) of every element, as a browser's HTML5 parser builds them."""
+    tree = html5lib.parseFragment(html, treebuilder="etree", namespaceHTMLElements=False)
+    return [
+        (element.tag, dict(element.attrib), element.get("alt") or "".join(element.itertext()))
+        for element in tree.iter()
+        if isinstance(element.tag, str)
+    ][1:]
 
-    def __init__(self):
-        super().__init__(convert_charrefs=True)
-        self.found: list[tuple[str, dict]] = []
 
-    def handle_starttag(self, tag, attrs):
-        self.found.append((tag, dict(attrs)))
+def _only_comments(raw: str) -> bool:
+    """Whether a browser reads `raw` as comments and blank space only (`<!-->` ends a comment at once)."""
+    tree = html5lib.parseFragment(raw, treebuilder="etree", namespaceHTMLElements=False)
+    if (tree.text or "").strip():
+        return False
+    return all(not isinstance(node.tag, str) and not (node.tail or "").strip() for node in tree)
 
 
 def _shown(text: str) -> str:
@@ -91,36 +105,83 @@ def _shown(text: str) -> str:
     return line if len(line) <= 60 else line[:59] + "…"
 
 
-def _line_of(entry: EntryFile, needle: str) -> int:
-    needle = needle.strip().lower()
-    for number, line in entry.body_lines():
-        if needle and (needle in line.lower() or needle in unescape(line).lower()):
-            return number
-    return entry.body_line
+class _Lines:
+    """Where in the body each thing found was written, searched in the order things were found.
+
+    Rendering keeps no source positions, so each is found by its text: from
+    the line of the previous one on (elements come in the order of the
+    text), else anywhere, else where the previous one was.
+    """
+
+    def __init__(self, entry: EntryFile):
+        self.lines = list(entry.body_lines())
+        self.at = entry.body_line
+
+    def of(self, *needles: str | tuple[str, ...], in_order: bool = True) -> int:
+        """The line of the first of `needles` found (the most telling first; a tuple: all on one line)."""
+        later = [pair for pair in self.lines if pair[0] >= self.at] if in_order else []
+        for needle in needles:
+            parts = [part.strip().lower() for part in (needle if isinstance(needle, tuple) else (needle,))]
+            if not all(parts):
+                continue
+            for number, line in later + self.lines:
+                texts = (line.lower(), unescape(line).lower())
+                if all(any(part in text for text in texts) for part in parts):
+                    self.at = number
+                    return number
+        return self.at
 
 
-def _element_problems(entry: EntryFile, tag: str, attrs: dict) -> list[Problem]:
-    here = lambda needle, code, **params: Problem.at(entry.path, _line_of(entry, needle), code, **params)  # noqa: E731
+def _element_problems(
+    entry: EntryFile, lines: _Lines, tag: str, attrs: dict, label: str, images: list[str] | None
+) -> list[Problem]:
+    """What is wrong with one element; `label` (a link's text, an image's description) helps find its line."""
+    here = lambda needle, code, **params: Problem.at(entry.path, lines.of((label, needle), needle, label), code, **params)  # noqa: E731
     if tag not in ALLOWED_TAGS:
         return [here(f"<{tag}", "raw-html", html=f"<{tag}>")]
     problems = []
     for name, value in attrs.items():
         if name not in ALLOWED_TAGS[tag] | COMMON_ATTRIBUTES:
             problems.append(here(name, "attribute-not-allowed", attribute=name))
+    base = weburls.practice_base(_slug(entry))
     href, src = attrs.get("href"), attrs.get("src")
-    if href is not None and (scheme := urlsplit(href.strip()).scheme.lower()) and scheme not in LINK_SCHEMES:
-        problems.append(here(f"{scheme}:", "link-scheme", url=_shown(href)))
-    if src is not None:
-        parts = urlsplit(src.strip())
-        if parts.scheme or parts.netloc:
-            problems.append(here(src if parts.netloc else f"{parts.scheme}:", "external-image", url=_shown(src)))
+    if href is not None and (code := weburls.link_refusal(href, base)):
+        scheme = href.split(":", 1)[0] + ":" if ":" in href else href
+        problems.append(here(scheme if code == "link-scheme" else _findable(href), code, url=_shown(href)))
+    if src is not None and (code := weburls.image_refusal(src, base, images)):
+        problems.append(here(_findable(src), code, url=_shown(src), slug=_slug(entry)))
     return problems
 
 
-def body_problems(entry: EntryFile) -> list[Problem]:
-    """Raw HTML, unsafe links and attributes, external images in the body of `entry`."""
+def _findable(url: str) -> str:
+    """The longest part of `url` without the characters an entry may write as entities or escapes."""
+    return max(re.split(r"[\x00-\x20\x7f-\x9f\\]", url), key=len)
+
+
+def _slug(entry: EntryFile) -> str:
+    return entry.path.split("/")[-2]
+
+
+def direction_problems(entry: EntryFile) -> list[Problem]:
+    """Characters that change the direction of the text (U+202E …) in the body of `entry`."""
+    problems = []
+    for number, line in entry.body_lines():
+        if found := sorted(set(line) & DIRECTION_CHARACTERS):
+            characters = ", ".join(code_point(char) for char in found)
+            problems.append(Problem.at(entry.path, number, "direction-character", character=characters))
+    return problems
+
+
+def code_point(char: str) -> str:
+    """U+202E RIGHT-TO-LEFT OVERRIDE"""
+    return f"U+{ord(char):04X} {unicodedata.name(char, 'FORMAT CHARACTER')}"
+
+
+def body_problems(entry: EntryFile, images: list[str] | None = None) -> list[Problem]:
+    """Raw HTML, unsafe links and attributes, images not in the entry folder (`images`), direction marks."""
+    problems = set(direction_problems(entry))
     if not NEEDS_RENDERING.search(entry.body):
-        return []
+        return sorted(problems)
     renderer = _renderer()
     renderer.reset()
     try:
@@ -128,18 +189,20 @@ def body_problems(entry: EntryFile) -> list[Problem]:
             html = renderer.convert(entry.body)
     except (RenderTimeout, RecursionError):
         return [Problem.at(entry.path, entry.body_line, "body-too-complex", seconds=RENDER_SECONDS)]
-    problems = set()
+    lines = _Lines(entry)
     for raw in renderer.htmlStash.rawHtmlBlocks:
         raw = str(raw)
         # Entities such as &nbsp; are stashed too, and welcome; so is a
-        # comment and nothing else: the writing hints of the entry templates.
-        if raw.lstrip().startswith("<") and not COMMENT.fullmatch(raw.strip()):
+        # comment and nothing else, as a browser reads it: the writing hints
+        # of the entry templates (never published: the sanitiser drops them).
+        if raw.lstrip().startswith("<") and not _only_comments(raw):
             first_line = raw.strip().split("\n")[0]
-            problems.add(Problem.at(entry.path, _line_of(entry, first_line), "raw-html", html=_shown(first_line)))
-    if problems:
+            # Stashed blocks come out of the text's order, and sometimes altered: the whole first line, else its tag.
+            line = lines.of(first_line, first_line[:40], first_line.split()[0], in_order=False)
+            problems.add(Problem.at(entry.path, line, "raw-html", html=_shown(first_line)))
+    if any(problem.code == "raw-html" for problem in problems):
         return sorted(problems)
-    elements = _Elements()
-    elements.feed(html)
-    for tag, attrs in elements.found:
-        problems.update(_element_problems(entry, tag, attrs))
+    lines = _Lines(entry)
+    for tag, attrs, label in _elements(html):
+        problems.update(_element_problems(entry, lines, tag, attrs, label if tag in ("a", "img") else "", images))
     return sorted(problems)

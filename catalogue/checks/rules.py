@@ -85,16 +85,29 @@ def check_status_as_of(original: EntryFile) -> list[Problem]:
     return []
 
 
-def check_related(practice: Practice, original: EntryFile, known: set[str]) -> list[Problem]:
-    """Every `related` slug names another practice that exists."""
-    problems = []
+def check_related(
+    practice: Practice, original: EntryFile, known: set[str], renamed: dict[str, str] | None = None
+) -> tuple[list[Problem], list[Problem]]:
+    """Every `related` slug names another practice that exists: (problems, notes).
+
+    A former slug (an `aliases` entry of a renamed practice, `renamed`: alias
+    -> slug) still names it: `practice.related` is given the current slug and
+    a note suggests writing it, so one rename does not break other entries.
+    """
+    problems, notes, resolved = [], [], []
+    renamed = renamed or {}
     for index, slug in enumerate(practice.related):
         line = original.line_of("related", index)
-        if slug == practice.slug:
+        current = renamed.get(slug, slug) if slug not in known else slug
+        if current != slug:
+            notes.append(Problem.at(original.path, line, "related-renamed", slug=slug, current=current))
+        if current == practice.slug:
             problems.append(Problem.at(original.path, line, "related-self"))
-        elif slug not in known:
+        elif current not in known:
             problems.append(Problem.at(original.path, line, "related-missing", slug=slug))
-    return problems
+        resolved.append(current)
+    practice.related = list(dict.fromkeys(resolved))
+    return problems, notes
 
 
 def check_aliases(practices: list[Practice], originals: dict[str, EntryFile]) -> list[Problem]:

@@ -7,6 +7,7 @@ from pathlib import Path
 from catalogue.model.errors import InvalidCatalogue, Problem
 from catalogue.checks.library_names import check_library_addresses, read_library_names
 from catalogue.reading.loader import read_entries
+from catalogue.checks.front_text import front_text_problems
 from catalogue.checks.markup import body_problems
 from catalogue.model.practice import Catalogue, practice_from_files
 from catalogue.checks.privacy import personal_data_problems
@@ -35,7 +36,7 @@ def check_catalogue(
         for translation in translations:
             folder_problems += schema_problems(translation, "translation")
         for entry in folder.files:
-            folder_problems += personal_data_problems(entry) + body_problems(entry)
+            folder_problems += personal_data_problems(entry) + front_text_problems(entry) + body_problems(entry, folder.images)
         problems += folder_problems
         if original is not None and not folder_problems:
             practice = practice_from_files(folder.slug, original, translations)
@@ -43,12 +44,16 @@ def check_catalogue(
             practices.append(practice)
             originals[folder.slug] = original
     known = {folder.slug for folder in folders} | set(known)
+    renamed = {alias: practice.slug for practice in practices for alias in practice.aliases if alias not in known}
+    notes = []
     for practice in practices:
-        problems += check_related(practice, originals[practice.slug], known)
+        related_problems, related_notes = check_related(practice, originals[practice.slug], known, renamed)
+        problems += related_problems
+        notes += related_notes
     problems += check_aliases(practices, originals)
     names, name_problems = read_library_names(entries_dir, root, practices)
     problems += name_problems + check_library_addresses(practices, names, originals)
-    return Catalogue(practices, names.spellings), problems
+    return Catalogue(practices, names.spellings, notes=sorted(notes)), problems
 
 
 def load_catalogue(entries_dir: Path, root: Path, only: str | None = None) -> Catalogue:

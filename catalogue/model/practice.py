@@ -82,6 +82,8 @@ class Practice:
 class Catalogue:
     practices: list[Practice]  # sorted by slug
     library_spellings: dict[str, str] = field(default_factory=dict)  # other spelling -> library name
+    # What the validator says without refusing (a related practice named by its former slug).
+    notes: list = field(default_factory=list, compare=False)
 
     def __post_init__(self):
         self.by_slug = {practice.slug: practice for practice in self.practices}

@@ -26,6 +26,7 @@ from catalogue.pages.pagination import paginate
 from catalogue.pages.qr import qr_svg
 from catalogue.pages.sharing import page_head, practice_head
 from catalogue.model.slugs import slug
+from catalogue.pages.sanitise import body_end, body_start
 
 TEMPLATES = Path(__file__).parent / "templates"
 NEWEST_ON_HOME = 6
@@ -63,6 +64,8 @@ def environment() -> jinja2.Environment:
         practice_page=urls.practice_page,
         library_page=urls.library_page,
         library_slug=library_slug,
+        body_start=body_start,
+        body_end=body_end,
         languages=vocabularies.languages(),
     )
     return env

@@ -11,6 +11,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 
 from catalogue.model import vocabularies
 from catalogue.pages import urls
@@ -24,8 +25,26 @@ SCHEMA_FILES = {kind: f"{SCHEMA_FOLDER}/{kind}.schema.json" for kind in ("origin
 LIST_SEPARATOR = "; "
 
 
+# What makes a spreadsheet read a cell as a formula (OWASP, "CSV Injection").
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\n")
+NUMBER = re.compile(r"^[-+]?[0-9]+(?:\.[0-9]+)?$")
+
+
+def cell(value) -> str:
+    """`value` as a cell no spreadsheet reads as a formula: a leading `'` when it would start one.
+
+    Spreadsheets show the `'` as marking text and hide it; a plain number
+    (a negative longitude) is a number, not a formula, and stays as it is.
+    """
+    text = str(value)
+    if text.startswith(FORMULA_START) and not NUMBER.match(text):
+        return "'" + text
+    return text
+
+
 def _joined(values) -> str:
-    return LIST_SEPARATOR.join(str(value) for value in values)
+    # Each item: a list is often split back into cells.
+    return LIST_SEPARATOR.join(cell(value) for value in values)
 
 
 def csv_row(practice: Practice, base_url: str) -> dict[str, str]:
@@ -68,7 +87,7 @@ def csv_row(practice: Practice, base_url: str) -> dict[str, str]:
 
 def catalogue_csv(catalogue: Catalogue, base_url: str) -> str:
     """One row per practice; lists joined with "; "."""
-    rows = [csv_row(practice, base_url) for practice in catalogue.practices]
+    rows = [{name: cell(value) for name, value in csv_row(practice, base_url).items()} for practice in catalogue.practices]
     out = io.StringIO()
     writer = csv.DictWriter(out, fieldnames=list(csv_row(catalogue.practices[0], base_url)) if rows else ["id"])
     writer.writeheader()

@@ -61,10 +61,24 @@ EntryLoader.add_implicit_resolver(
 
 
 class EntryDumper(yaml.SafeDumper):
-    """Writes values the way EntryLoader reads them: `NO` and dates unquoted."""
+    """Writes values every ordinary YAML reader reads as EntryLoader does.
+
+    Text that YAML 1.1 readers (PyYAML, python-frontmatter) would read as a
+    boolean or a number (`NO`, `on`, `Y`) or YAML 1.2 readers as a number
+    (`1e3`) is quoted; dates stay unquoted.
+    """
 
 
-EntryDumper.yaml_implicit_resolvers = EntryLoader.yaml_implicit_resolvers
+EntryDumper.yaml_implicit_resolvers = {
+    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in yaml.SafeDumper.yaml_implicit_resolvers.items()
+}
+EntryDumper.add_implicit_resolver("tag:yaml.org,2002:bool", re.compile(r"^(?:y|Y|n|N)$"), list("yYnN"))
+EntryDumper.add_implicit_resolver(
+    "tag:yaml.org,2002:float",
+    re.compile(r"^(?:[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?|0o[0-7]+|0x[0-9a-fA-F]+)$"),
+    list("-+.0123456789"),
+)
 
 
 def flow(value) -> str:

@@ -15,8 +15,6 @@ from __future__ import annotations
 import json
 import os
 import shutil
-import subprocess
-import sys
 import tempfile
 from dataclasses import dataclass
 from functools import lru_cache
@@ -24,10 +22,10 @@ from pathlib import Path
 
 from catalogue.model import vocabularies
 from catalogue.pages import urls
-from catalogue.pages.docs_tree import sync_folder, write_if_changed
 from catalogue.model.glossary import place_name
 from catalogue.model.practice import Catalogue, Practice
 from catalogue.pages.render import environment
+from catalogue.search.bundle import index_records
 from catalogue.search.facets import facet_values
 from catalogue.search.text import fold, tokens
 
@@ -168,16 +166,20 @@ def part_records(index: str, part: str, practices: list[Practice]) -> dict[str, 
     return files
 
 
-def _run_pagefind(records: Path, output: Path) -> None:
-    result = subprocess.run(
-        [sys.executable, "-m", "pagefind", "--site", str(records), "--output-path", str(output), "--quiet"],
-        capture_output=True,
-        text=True,
-        # One thread: the site engine, working at the same time, keeps a core of its own.
-        env={**os.environ, "RAYON_NUM_THREADS": "1"},
-    )
-    if result.returncode != 0:
-        raise SearchIndexError(f"Pagefind failed (exit {result.returncode}):\n{result.stdout}{result.stderr}")
+def _run_pagefind(records: dict[str, str], output: Path) -> None:
+    """Index `records` into `output`, the same bytes from the same records (see catalogue.search.bundle)."""
+    # One thread: the site engine, working at the same time, keeps a core of its own.
+    threads = os.environ.get("RAYON_NUM_THREADS")
+    os.environ["RAYON_NUM_THREADS"] = "1"
+    try:
+        index_records(records, output)
+    except Exception as error:  # the service's errors carry Pagefind's message
+        raise SearchIndexError(f"Pagefind failed: {error}") from error
+    finally:
+        if threads is None:
+            del os.environ["RAYON_NUM_THREADS"]
+        else:
+            os.environ["RAYON_NUM_THREADS"] = threads
 
 
 def _merge_bundle(part: Path, bundle: Path) -> None:
@@ -197,11 +199,9 @@ def write_index(catalogue: Catalogue, output: Path, part_texts: int = PART_TEXTS
     with tempfile.TemporaryDirectory(prefix="catalogue-search-") as scratch:
         for index, parts in index_parts(catalogue, part_texts).items():
             for part, practices in parts:
-                records, built = Path(scratch) / "records", Path(scratch) / "bundle"
-                sync_folder(records, part_records(index, part, practices))
-                _run_pagefind(records, built)
+                built = Path(scratch) / "bundle"
+                _run_pagefind(part_records(index, part, practices), built)
                 _merge_bundle(built, output)
-                shutil.rmtree(records)
                 shutil.rmtree(built)
     for pattern in UNUSED:
         for path in output.glob(pattern):

@@ -3,14 +3,20 @@ content runs, no dialog opens, nothing is requested from another origin."""
 
 from __future__ import annotations
 
+import csv
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import ada_url
+import html5lib
 import pytest
 
 from catalogue.model import vocabularies
+from catalogue.pages import sanitise
 
 from tests.browser import SiteServer, visit_all
+from tests.conftest import PAST_THE_VALIDATOR, hostile_practices
 
 # Every payload in tests/fixtures/hostile sets window.__pwned or calls alert().
 PAYLOAD_MARKERS = ("__pwned", "alert(")
@@ -70,9 +76,47 @@ def visits(hostile_site: Path) -> dict[str, Visit]:
 
 def test_every_page_was_visited(visits: dict[str, Visit], hostile_site: Path):
     assert len(visits) == len(list(hostile_site.rglob("*.html"))) > 100
-    for slug in ("zle-nazvy", "zly-odkaz"):
+    for practice in hostile_practices():
         for prefix in ("", "pl/", "sk/"):
-            assert f"{prefix}practices/{slug}/" in visits
+            assert f"{prefix}practices/{practice.name}/" in visits
+
+
+def test_bodies_past_the_validator_reached_the_pages_sanitised(hostile_site: Path):
+    """The bodies the validator would refuse were built; what is left of them is on the allow-list."""
+    for practice in sorted(PAST_THE_VALIDATOR.iterdir()):
+        if not practice.is_dir():
+            continue
+        page = (hostile_site / "practices" / practice.name / "index.html").read_text(encoding="utf-8")
+        assert "Kontext a potřeba" in page
+        body = page[page.index('<div class="practice-body"') : page.index('<section class="cite"')]
+        assert "<!--" not in body
+        tree = html5lib.parseFragment(body, treebuilder="etree", namespaceHTMLElements=False)
+        for element in list(tree.iter())[1:]:
+            assert isinstance(element.tag, str), f"{practice.name}: a comment"
+            assert element.tag in sanitise.TAGS, f"{practice.name}: <{element.tag}>"
+            allowed = sanitise.ATTRIBUTES["*"] | sanitise.ATTRIBUTES.get(element.tag, set())
+            if element.tag == "div" and element.get("class") == "practice-body":
+                allowed = allowed | {"lang"}
+            assert set(element.attrib) <= allowed, f"{practice.name}: <{element.tag} {element.attrib}>"
+            for name in ("href", "src"):
+                if name in element.attrib:
+                    url = ada_url.URL(element.attrib[name], f"https://site.invalid/practices/{practice.name}/")
+                    assert url.origin == "https://site.invalid" or (name == "href" and url.protocol in ("http:", "https:", "mailto:"))
+
+
+def test_no_cell_of_the_csv_starts_a_formula(hostile_site: Path):
+    """Every cell, and every item of a list cell, that a spreadsheet would read as a formula starts with '."""
+    with open(hostile_site / "catalogue.csv", encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    row = next(row for row in rows if row["id"] == "vzorce-v-tabulce")
+    assert row["title_cs"].startswith("'=HYPERLINK(")
+    assert row["funding"].split("; ") == ["'=IMPORTXML(\"https://evil.example/\", \"//a\")", "'-1+1 Grant"]
+    assert row["partners"].split("; ")[0] == "'\tPartner s tabulátorem =1+1"
+    for row in rows:
+        for name, value in row.items():
+            for item in [value, *value.split("; ")]:
+                number = re.fullmatch(r"-?[0-9]+(\.[0-9]+)?", item)
+                assert not item.startswith(("=", "+", "-", "@", "\t", "\r", "\n")) or number, (row["id"], name, item)
 
 
 def test_no_script_from_content_ran(visits: dict[str, Visit]):

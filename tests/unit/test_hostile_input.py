@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import os
+import re
+import shutil
 import time
 import unicodedata
 from pathlib import Path
@@ -10,6 +12,8 @@ from pathlib import Path
 import pytest
 
 from catalogue.checks.validate import check_catalogue
+
+from tests.conftest import PAST_THE_VALIDATOR
 
 BAD = "zla-praxe"
 BAD_CS = f"{BAD}/cs.md"
@@ -33,6 +37,33 @@ def write_bad(entries: Path, text: str | bytes, name: str = "cs.md") -> Path:
 def with_field(entries: Path, field_line: str) -> str:
     """The valid original with `field_line` inserted as its line 2."""
     return valid_text(entries).replace("---\n", f"---\n{field_line}\n", 1)
+
+
+def replaced(entries: Path, old: str, new: str) -> str:
+    text = valid_text(entries)
+    assert old in text, old
+    return text.replace(old, new, 1)
+
+
+def invisible(line: int, field: str, characters: str) -> str:
+    return (
+        f"entries/{BAD_CS}:{line}: field '{field}' contains the invisible character {characters}, "
+        "which can hide or reverse the text readers see; delete it"
+    )
+
+
+def address(line: int, url: str) -> str:
+    return (
+        f"entries/{BAD_CS}:{line}: address '{url}' contains a backslash, a space or an invisible control character, "
+        "which browsers read differently from what is written; write the address without them"
+    )
+
+
+def ambiguous(line: int, value: str, reading: str) -> str:
+    return (
+        f"entries/{BAD_CS}:{line}: '{value}' is read as {reading} by YAML 1.1 readers (PyYAML, python-frontmatter) "
+        f'or YAML 1.2 readers, but as text here; write it in quotes: "{value}"'
+    )
 
 
 def five_megabytes(text: str) -> bytes:
@@ -142,6 +173,57 @@ CASES = {
             "rename it so its accented letters are single characters (NFC)"
         ],
     ),
+    # Invisible characters that hide or reverse text (Unicode category Cf).
+    "a right-to-left override in the title": (
+        lambda e: write_bad(e, replaced(e, "title: Noc v knihovně", "title: Noc v knihovně \u202eanavihnK")),
+        [invisible(2, "title", "U+202E RIGHT-TO-LEFT OVERRIDE")],
+    ),
+    "a soft hyphen in the summary": (
+        lambda e: write_bad(e, replaced(e, "summary: Děti přespí", "summary: Dě\u00adti přespí")),
+        [invisible(3, "summary", "U+00AD SOFT HYPHEN")],
+    ),
+    "an isolate and a word joiner around the place": (
+        lambda e: write_bad(e, replaced(e, "place: Český Těšín\nlibraries", "place: \u2067Český Těšín\u2069\u2060\nlibraries")),
+        [invisible(7, "place", "U+2060 WORD JOINER, U+2067 RIGHT-TO-LEFT ISOLATE, U+2069 POP DIRECTIONAL ISOLATE")],
+    ),
+    "a zero-width space in a library name": (
+        lambda e: write_bad(e, replaced(e, "- name: Testovací knihovna", "- name: Testovací\u200b knihovna")),
+        [invisible(9, "libraries[0].name", "U+200B ZERO WIDTH SPACE")],
+    ),
+    "a left-to-right mark in a source title": (
+        lambda e: write_bad(e, replaced(e, "- title: Testovací zpráva", "- title: \u200eTestovací zpráva")),
+        [invisible(18, "sources[0].title", "U+200E LEFT-TO-RIGHT MARK")],
+    ),
+    # Addresses of the front matter as browsers read them (WHATWG).
+    "a library address whose backslash moves its host": (
+        lambda e: write_bad(e, replaced(e, "    url: https://knihovna.example/", "    url: https://knihovna.example\\@evil.example/")),
+        [address(12, "https://knihovna.example\\@evil.example/")],
+    ),
+    "a source address with a control character": (
+        lambda e: write_bad(e, replaced(e, "- title: Testovací zpráva", '- title: Testovací zpráva\n    url: "https://zdroj.example/\\x01x"')),
+        [address(19, "https://zdroj.example/\x01x")],
+    ),
+    "a contact with a backslash": (
+        lambda e: write_bad(e, replaced(e, "contact: info@knihovna.example", "contact: https://knihovna.example\\kontakt")),
+        [address(19, "https://knihovna.example\\kontakt")],
+    ),
+    # Plain values that YAML 1.1 readers read as booleans, YAML 1.2 readers as numbers.
+    "Norway unquoted among the countries": (
+        lambda e: write_bad(e, replaced(e, 'countries: [CZ, "NO"]', "countries: [CZ, NO]")),
+        [ambiguous(6, "NO", "a yes/no value (false)")],
+    ),
+    "a place YAML 1.1 reads as true": (
+        lambda e: write_bad(e, replaced(e, "place: Český Těšín\nlibraries", "place: on\nlibraries")),
+        [ambiguous(7, "on", "a yes/no value (true)")],
+    ),
+    "a region of one letter Y": (
+        lambda e: write_bad(e, with_field(e, "region: Y")),
+        [ambiguous(2, "Y", "a yes/no value (true)")],
+    ),
+    "a region YAML 1.2 reads as a number": (
+        lambda e: write_bad(e, with_field(e, "region: 1e3")),
+        [ambiguous(2, "1e3", "a number (1e3)")],
+    ),
     "a language file that is a pipe": (
         lambda e: (write_bad(e, valid_text(e)), os.mkfifo(e / BAD / "sk.md")),
         [
@@ -177,3 +259,19 @@ def test_bom_and_crlf_in_a_new_entry_are_accepted(entries: Path):
     catalogue, problems = check_catalogue(entries, entries.parent)
     assert problems == []
     assert catalogue.by_slug[BAD].texts["cs"].body == catalogue.by_slug["noc-v-knihovne"].texts["cs"].body
+
+
+PAYLOAD = re.compile(r"__pwned|alert\(|evil\.example|passwd|javascript|vbscript|obrazek\.png|onclick", re.IGNORECASE)
+
+
+@pytest.mark.parametrize("practice", [path.name for path in sorted(PAST_THE_VALIDATOR.iterdir()) if path.is_dir()])
+def test_every_payload_past_the_validator_is_refused_on_its_line(entries: Path, practice: str):
+    """Each line of these bodies that carries a payload gets a message; the practice is not published."""
+    shutil.copytree(PAST_THE_VALIDATOR / practice, entries / practice)
+    catalogue, problems = check_catalogue(entries, entries.parent)
+    assert practice not in catalogue.by_slug
+    path = f"entries/{practice}/cs.md"
+    assert {problem.path for problem in problems} == {path}
+    text = (entries / practice / "cs.md").read_text(encoding="utf-8").split("\n")
+    payload_lines = {number for number, line in enumerate(text, start=1) if PAYLOAD.search(line) and number > 20}
+    assert payload_lines and payload_lines <= {problem.line for problem in problems}, [p.format() for p in problems]

@@ -17,6 +17,19 @@ RAW_HTML_RULE = (
     "is not allowed in the text; write Markdown: ## headings, paragraphs, - lists, **bold**, *italic*, "
     "> quotes, [links](https://…)"
 )
+URL_CHARACTERS_RULE = (
+    "contains a backslash, a space or an invisible control character, which browsers read differently "
+    "from what is written; write the address without them"
+)
+
+
+def image_rule(slug: str = "noc-v-knihovne") -> str:
+    return (
+        f"is not a file of this entry's folder; put the image in entries/{slug}/ and write just its name, "
+        "such as ![description](photo.jpg)"
+    )
+
+
 LINK_RULE = "is not allowed; a link must start with https://, http:// or mailto:, or lead to another page of the catalogue"
 
 
@@ -69,6 +82,83 @@ CASES = {
             "which then learns who reads the catalogue; put images in the entry folder"
         ],
     ),
+    # Comments as the HTML5 tokenizer reads them: `<!-->` and `<!--->` end at once.
+    "markup after an abruptly closed comment": (
+        "<!--><img src=x onerror=alert(1)> -->",
+        [f"entries/{NOC}:28: raw HTML '<!--><img src=x onerror=alert(1)> -->' {RAW_HTML_RULE}"],
+    ),
+    "markup after a comment closed by three hyphens": (
+        "<!---><svg onload=alert(1)> -->",
+        [f"entries/{NOC}:28: raw HTML '<!---><svg onload=alert(1)> -->' {RAW_HTML_RULE}"],
+    ),
+    "markup after a comment closed by --!>": (
+        "<!-- x --!><img src=x onerror=alert(1)> -->",
+        [f"entries/{NOC}:28: raw HTML '<img src=x onerror=alert(1)>' {RAW_HTML_RULE}"],
+    ),
+    "a bogus comment of a processing instruction": (
+        "<?x --><img src=x onerror=alert(1)>",
+        [f"entries/{NOC}:28: raw HTML '<img src=x onerror=alert(1)>' {RAW_HTML_RULE}"],
+    ),
+    # Addresses as the WHATWG URL parser reads them.
+    "an image whose backslash makes it another site's": (
+        "![x](/\\evil.example/x.png)",
+        [f"entries/{NOC}:28: address '/\\evil.example/x.png' {URL_CHARACTERS_RULE}"],
+    ),
+    "a link whose backslashes make it another site's": (
+        "[x](\\\\evil.example/)",
+        [f"entries/{NOC}:28: address '\\evil.example/' {URL_CHARACTERS_RULE}"],
+    ),
+    "a javascript: link split by a tab entity": (
+        "[klikni](java&#9;script:alert(1))",
+        [f"entries/{NOC}:28: address 'java script:alert(1)' {URL_CHARACTERS_RULE}"],
+    ),
+    "a javascript: link behind a control character": (
+        "[klikni](&#1;javascript:alert(1))",
+        [f"entries/{NOC}:28: address '\x01javascript:alert(1)' {URL_CHARACTERS_RULE}"],
+    ),
+    "a protocol-relative image": (
+        "![x](//evil.example/x.png)",
+        [
+            f"entries/{NOC}:28: image '//evil.example/x.png' would be loaded from another site, "
+            "which then learns who reads the catalogue; put images in the entry folder"
+        ],
+    ),
+    # Images are files of the entry folder.
+    "an image of another entry's folder": (
+        "![x](../kacik-pro-nejmensi/x.png)",
+        [f"entries/{NOC}:28: image '../kacik-pro-nejmensi/x.png' {image_rule()}"],
+    ),
+    "an image given by an absolute path": (
+        "![x](/etc/passwd)",
+        [f"entries/{NOC}:28: image '/etc/passwd' {image_rule()}"],
+    ),
+    "an image climbing out by percent-encoded dots": (
+        "![x](%2e%2e/%2e%2e/etc/passwd)",
+        [f"entries/{NOC}:28: image '%2e%2e/%2e%2e/etc/passwd' {image_rule()}"],
+    ),
+    "an image with an encoded slash": (
+        "![x](..%2Fkacik-pro-nejmensi%2Fx.png)",
+        [f"entries/{NOC}:28: image '..%2Fkacik-pro-nejmensi%2Fx.png' {image_rule()}"],
+    ),
+    "an image that is not there": (
+        "![x](chybi.png)",
+        [f"entries/{NOC}:28: image 'chybi.png' {image_rule()}"],
+    ),
+    # Characters that turn the text around.
+    "a right-to-left override": (
+        "Knihovna \u202eanavihnK",
+        [
+            f"entries/{NOC}:28: the text contains the invisible character U+202E RIGHT-TO-LEFT OVERRIDE, "
+            "which changes the direction of the text readers see; delete it"
+        ],
+    ),
+    "a right-to-left isolate": (
+        "Text \u2067skrytý\u2069 dál.",
+        [
+            f"entries/{NOC}:28: the text contains the invisible character U+2067 RIGHT-TO-LEFT ISOLATE, "
+            "U+2069 POP DIRECTIONAL ISOLATE, which changes the direction of the text readers see; delete it",
+        ],
+    ),
     "emphasis nested beyond the renderer's depth": (
         "**" * 1_200 + "x" + "**" * 1_200,
         [
@@ -100,8 +190,10 @@ def test_plain_markdown_passes(entries: Path):
         entries,
         "## Výsledky {: #vysledky }\n\n- **tučně**, *kurzíva*, `<kód>` a A&nbsp;B\n- [web](https://knihovna.example/), "
         "[e-mail](mailto:info@knihovna.example), [jiná praxe](../kacik-pro-nejmensi/)\n\n> citace\n\n"
-        "!!! note \"Poznámka\"\n    Text poznámky.\n\n![fotka](fotka.jpg)\n\n<!-- nápověda šablony -->",
+        "!!! note \"Poznámka\"\n    Text poznámky.\n\n![fotka](fotka.jpg) ![zase](./fotka.jpg)\n\n"
+        "<!-- nápověda šablony -->\n\nZnak\u200bs nulovou šířkou smí být v textu.",
     )
+    (entries / "noc-v-knihovne" / "fotka.jpg").write_bytes(b"\xff\xd8\xff")
     assert messages(entries) == []
 
 
@@ -134,7 +226,8 @@ def test_the_validator_renders_bodies_as_the_site_does():
 def test_only_bodies_that_could_hold_html_links_or_deep_nesting_are_rendered(monkeypatch, body, rendered):
     calls = []
     monkeypatch.setattr(markup, "_renderer", lambda: calls.append(body) or (_ for _ in ()).throw(RuntimeError("rendered")))
-    entry = type("Entry", (), {"body": body, "path": Path("entries/x/pl.md"), "body_line": 5})()
+    lines = lambda self: enumerate(body.split("\n"), start=5)  # noqa: E731
+    entry = type("Entry", (), {"body": body, "path": "entries/x/pl.md", "body_line": 5, "body_lines": lines})()
     if rendered:
         with pytest.raises(RuntimeError, match="rendered"):
             markup.body_problems(entry)

@@ -138,7 +138,7 @@ CASES = {
         [f"entries/{CS}:3: summary is 381 characters long; at most 300 are allowed"],
     ),
     "country that is not an ISO code": (
-        lambda e: edit(e, NOC, "countries: [CZ, NO]", "countries: [CZ, Polska]"),
+        lambda e: edit(e, NOC, "countries: [CZ, \"NO\"]", "countries: [CZ, Polska]"),
         [
             f"entries/{NOC}:6: 'Polska' is not allowed in countries[1]; allowed: "
             "a two-letter ISO 3166-1 country code such as CZ, PL or SK"
@@ -220,3 +220,31 @@ def test_validate_script_passes_valid_entries(entries: Path):
         text=True,
     )
     assert (result.returncode, result.stdout) == (0, "no problems found in 2 practice(s)\n")
+
+
+def renamed_noc(entries: Path) -> None:
+    """noc-v-knihovne renamed to noc-v-knihovne-2026, its old slug kept as an alias."""
+    (entries / "noc-v-knihovne").rename(entries / "noc-v-knihovne-2026")
+    edit(entries, "noc-v-knihovne-2026/cs.md", "updated:", "aliases: [noc-v-knihovne]\nupdated:")
+
+
+def test_a_renamed_practice_is_still_related_by_its_former_slug_with_a_note(entries: Path):
+    renamed_noc(entries)
+    assert "related: [noc-v-knihovne]" in (entries / PL).read_text(encoding="utf-8")
+    catalogue, problems = check_catalogue(entries, entries.parent)
+    assert problems == []
+    assert catalogue.by_slug["kacik-pro-nejmensi"].related == ["noc-v-knihovne-2026"]
+    assert [note.format() for note in catalogue.notes] == [
+        f"entries/{PL}:27: note: related practice 'noc-v-knihovne' has been renamed to 'noc-v-knihovne-2026'; "
+        "the link works, but write 'noc-v-knihovne-2026'"
+    ]
+    assert catalogue.notes[0].format("cs").startswith(f"entries/{PL}:27: poznámka: související praxe")
+
+
+def test_the_validator_prints_the_note_and_passes(entries: Path):
+    renamed_noc(entries)
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "scripts" / "validate.py"), "--entries", str(entries)], capture_output=True, text=True
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "note: related practice 'noc-v-knihovne' has been renamed to 'noc-v-knihovne-2026'" in result.stdout

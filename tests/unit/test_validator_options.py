@@ -62,7 +62,7 @@ def test_vocabulary_message_in_each_language(entries: Path):
 def test_parts_of_messages_are_translated_too(entries: Path):
     edit(entries, PL, "started: 2010", 'started: "2005a"')
     edit(entries, PL, "partners:", "partnres:")
-    edit(entries, NOC, "countries: [CZ, NO]", "countries: [CZ, Polska]")
+    edit(entries, NOC, "countries: [CZ, \"NO\"]", "countries: [CZ, Polska]")
     assert problems_in(entries, "pl") == [
         f"entries/{PL}:12: nieznane pole 'partnres' (czy chodziło o 'partners'?); dozwolone pola: title, summary, "
         "type, scope, countries, place, region, libraries, partners, audience, topics, started, ended, status, status_as_of, "
