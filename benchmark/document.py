@@ -11,11 +11,11 @@ from .report import budget_table, table
 
 METHOD = """\
 Each size is a copy of this project with N synthetic practices
-(`catalogue/synthetic.py`: the four types, cs/pl/sk originals, some
+(`benchmark/synthetic.py`: the four types, cs/pl/sk originals, some
 translations missing, bodies of 300–1,500 words, partners, libraries from a
-shared pool, related links), built with `python -m mkdocs build` as its own
+shared pool and located in their towns, related links), built with `python -m mkdocs build` as its own
 process. In the same run the **reference** is built: the same pages (every
-page the catalogue renders: practices, type lists, libraries, home, search,
+page the catalogue renders: practices, type lists, libraries, home, search, map,
 about) as plain Markdown files in a bare MkDocs + Material + static-i18n
 project, with the same navigation but no hooks, no validation, no data
 files, feeds, citations or search index. The ratio is therefore what the

@@ -17,6 +17,8 @@ ROWS = (
     "largest practice page",
     "largest list page",
     "search index",
+    "map page (gzipped)",
+    "locator map on a practice page (gzipped, the most)",
     "first results of a search (Chromium)",
     "peak memory (max)",
     "make preview (median)",
@@ -76,6 +78,8 @@ def table(result: BenchResult) -> str:
         "largest practice page": (_page(ours.site.largest_practice), _page(ref.site.largest_practice)),
         "largest list page": (_page(ours.site.largest_list), _page(ref.site.largest_list)),
         "search index": (size(ours.site.search_index), size(ref.site.search_index)),
+        "map page (gzipped)": (_page(ours.site.map_page), NOT_MEASURED),
+        "locator map on a practice page (gzipped, the most)": (_page(ours.site.locator), NOT_MEASURED),
         "first results of a search (Chromium)": (_search(ours), NOT_MEASURED),
         "peak memory (max)": (size(ours.peak_memory), size(ref.peak_memory)),
         "make preview (median)": (_preview(result), NOT_MEASURED),
@@ -124,6 +128,13 @@ def budgets(results: dict[int, BenchResult]) -> list[tuple[str, str, str]]:
     largest = max((r.ours.site.largest_list for r in results.values() if r.ours.site.largest_list), key=lambda p: p.size, default=None)
     if largest:
         check("every list page at most 300 KB", _page(largest), largest.size <= 300 * KB)
+    if thousand and thousand.ours.site.map_page:
+        page = thousand.ours.site.map_page
+        check("map page at most 400 KB gzipped at 1,000", _page(page), page.size <= 400 * KB)
+    locators = [r.ours.site.locator for r in results.values() if r.ours.site.locator]
+    if locators:
+        most = max(locators, key=lambda page: page.size)
+        check("a locator map adds at most 8 KB gzipped to a practice page", _page(most), most.size <= 8 * KB)
     if thousand:
         share = statistics.median(thousand.preview) / thousand.ours.seconds if thousand.preview else None
         check("make preview at 1,000: at most 10 % of the full build", share and f"{share:.0%}", None if share is None else share <= 0.10)

@@ -1,7 +1,9 @@
-"""What a built site weighs: pages, bytes, the largest pages, the search index."""
+"""What a built site weighs: pages, bytes, the largest pages, the search index, the map."""
 
 from __future__ import annotations
 
+import gzip
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -11,6 +13,8 @@ PRACTICE_PAGES = "practices/"
 # Pages that list practices: the home and everything under these folders.
 LIST_FOLDERS = ("types/", "libraries/")
 SEARCH_BUNDLE = "pagefind"
+MAP_PAGE = "map/"
+LOCATOR = re.compile(rb'<figure class="map-locator">.*?</figure>', re.S)
 
 
 @dataclass
@@ -26,6 +30,18 @@ class SiteFacts:
     largest_practice: Page | None
     largest_list: Page | None
     search_index: int | None  # bytes of the search bundle; None when the site has none
+    map_page: Page | None = None  # the heaviest map page of the languages, gzipped
+    locator: Page | None = None  # the practice page whose locator map adds the most gzipped bytes: that many
+
+
+def gzipped(data: bytes) -> int:
+    return len(gzip.compress(data, 9, mtime=0))
+
+
+def locator_overhead(html: bytes) -> int:
+    """What the locator map adds to a page, gzipped: the page against the page without it."""
+    without = LOCATOR.sub(b"", html)
+    return 0 if without == html else gzipped(html) - gzipped(without)
 
 
 def _language_neutral(path: str) -> str:
@@ -54,10 +70,18 @@ def site_facts(site: Path) -> SiteFacts:
         if _language_neutral(page.path) == "" or _language_neutral(page.path).startswith(LIST_FOLDERS)
     ]
     bundle = site / SEARCH_BUNDLE
+    maps = [
+        Page(page.path, gzipped((site / page.path / "index.html").read_bytes()))
+        for page in html
+        if _language_neutral(page.path) == MAP_PAGE
+    ]
+    locators = [Page(page.path, locator_overhead((site / page.path / "index.html").read_bytes())) for page in practices]
     return SiteFacts(
         pages=len(html),
         bytes=folder_size(site),
         largest_practice=_largest(practices),
         largest_list=_largest(lists),
         search_index=folder_size(bundle) if bundle.is_dir() else None,
+        map_page=_largest(maps),
+        locator=_largest(locators),
     )

@@ -10,12 +10,16 @@ are in benchmark/synthetic.yml; the entries pass the validator like real ones.
 
 from __future__ import annotations
 
+import json
 import math
 import random
 from functools import cache
 from pathlib import Path
 
 import yaml
+
+from catalogue.map.geo import distance_to_rings_km, in_rings
+from catalogue.map.outlines import outlines
 
 from catalogue.model import vocabularies
 from catalogue.model.glossary import section_headings
@@ -211,6 +215,12 @@ def _front(data: dict) -> str:
 
 def practice_files(seed: int, index: int, pool: dict, slugs: list[str]) -> tuple[str, dict[str, str]]:
     """The slug and the language files (name -> text) of synthetic practice `index`."""
+    slug, files, _ = _practice(seed, index, pool, slugs)
+    return slug, files
+
+
+def _practice(seed: int, index: int, pool: dict, slugs: list[str]) -> tuple[str, dict[str, str], list[dict]]:
+    """The slug, the language files and the libraries of synthetic practice `index`."""
     pools = _pools()
     rng, skeleton = _skeleton(seed, index, pool)
     facts = _facts(rng, skeleton, pool, slugs)
@@ -235,17 +245,47 @@ def practice_files(seed: int, index: int, pool: dict, slugs: list[str]) -> tuple
         if lang == skeleton["lang"]:
             front.update(facts)
         files[f"{lang}.md"] = _front(front) + _body(plan, lang, words, words_of)
-    return skeleton["slug"], files
+    return skeleton["slug"], files, facts["libraries"]
+
+
+@cache
+def town_location(place: str, country: str) -> tuple[float, float]:
+    """A plausible (lat, lon) for a synthetic town: the same for the same name, inside its country,
+    at least 5 km from its border (drawn from the map's outlines)."""
+    shapes = outlines()
+    west, south, east, north = shapes.boxes()[country]
+    rng = random.Random(f"town:{country}:{place}")
+    while True:
+        lon, lat = rng.uniform(west, east), rng.uniform(south, north)
+        if in_rings((lon, lat), shapes.countries[country]) and distance_to_rings_km((lon, lat), shapes.countries[country]) > 5:
+            return round(lat, 4), round(lon, 4)
+
+
+def libraries_file(libraries: dict[str, dict]) -> str:
+    """entries/libraries.yml locating every library (by name) in its town; branches a little apart."""
+    lines = ["# Synthetic libraries, each located in its town (benchmark/synthetic.py).\n"]
+    for name in sorted(libraries):
+        library = libraries[name]
+        lat, lon = town_location(library["place"], library["country"])
+        # Libraries of one town sit within about a kilometre of each other, as in a real town.
+        rng = random.Random(f"library:{name}")
+        lat, lon = round(lat + rng.uniform(-0.006, 0.006), 4), round(lon + rng.uniform(-0.009, 0.009), 4)
+        lines.append(f"- name: {json.dumps(name, ensure_ascii=False)}\n  location: {{lat: {lat}, lon: {lon}}}\n")
+    return "".join(lines)
 
 
 def write_entries(target: Path, count: int, seed: int = 1) -> list[str]:
     """Write `count` synthetic practices into `target` (an entries folder); returns their slugs."""
     pool = library_pool(count)
     slugs = [_skeleton(seed, index, pool)[1]["slug"] for index in range(count)]
+    libraries: dict[str, dict] = {}
     for index in range(count):
-        slug, files = practice_files(seed, index, pool, slugs)
+        slug, files, named = _practice(seed, index, pool, slugs)
         folder = target / slug
         folder.mkdir(parents=True, exist_ok=True)
         for name, text in files.items():
             (folder / name).write_text(text, encoding="utf-8")
+        for library in named:
+            libraries.setdefault(library["name"], library)
+    (target / "libraries.yml").write_text(libraries_file(libraries), encoding="utf-8")
     return slugs

@@ -32,7 +32,8 @@ from catalogue.background import BackgroundJob, write_beside
 from catalogue.model.practice import Catalogue
 from catalogue.publishing.open_data import open_data_files
 from catalogue.publishing.permalinks import permalink_files
-from catalogue.pages.render import iter_list_pages, iter_practice_pages
+from catalogue.pages.render import iter_list_pages, iter_practice_pages, map_pages
+from catalogue.search.facets import facet_values
 from catalogue.search.index import BUNDLE, SearchIndexError, write_index
 from catalogue.search.libraries import FILE as LIBRARY_SEARCH_FILE, library_search_file
 from catalogue.search.page import search_pages
@@ -86,6 +87,7 @@ def generate_docs(
         on_loaded(catalogue)
     data: dict[str, bytes | str] = expand_markers(authored_files(root / "docs"))
     data.update(search_pages(catalogue))
+    data.update(map_pages(catalogue, facet_values, base_url))
     data[DATA_FILE] = catalogue_json(catalogue)
     data.update(image_files(catalogue.practices, root / "entries"))
     data.update(open_data_files(catalogue, base_url, DATA_FILE))

@@ -3,11 +3,12 @@
 
     python scripts/lighthouse.py            # site/ -> reports/lighthouse.json
     python scripts/lighthouse.py --runs 1   # quicker, noisier
+    python scripts/lighthouse.py --only pl/search/   # measure one page again, keep the rest
 
 Serves site/ on 127.0.0.1 with gzip, as any static host does, and runs
 Lighthouse (node_modules, `npm ci`) in Debian's chromium (CHROME_PATH) on
-the home, a type page, a practice page and, when the site has one, the
-search page, in every language. Each score is the median of --runs runs
+the home, a type page, a practice page and, when the site has them, the
+search page and the map, in every language. Each score is the median of --runs runs
 (Lighthouse's own advice: one run varies with the machine's load).
 Exit status 1 when any score is below --minimum.
 """
@@ -32,11 +33,13 @@ from catalogue.pages import urls
 LIGHTHOUSE = ROOT / "node_modules" / ".bin" / "lighthouse"
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
 def measured_pages(site_dir: Path) -> list[str]:
-    """Home, the first type page and the first practice page (and search/) in every language."""
+    """Home, the first type page, the first practice page, search/ and map/ (when built) in every language."""
     practices = sorted(path.name for path in (site_dir / "practices").iterdir() if path.is_dir())
     pages = [urls.HOME, urls.type_page(vocabularies.ids("type")[0]), urls.practice_page(practices[0])]
     if (site_dir / "search" / "index.html").is_file():
         pages.append("search/")
+    if (site_dir / urls.MAP / "index.html").is_file():
+        pages.append(urls.MAP)
     return [urls.in_language(page, lang) for lang in vocabularies.languages() for page in pages]
 
 
@@ -60,18 +63,28 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--output", default=str(ROOT / "reports" / "lighthouse.json"))
     parser.add_argument("--runs", type=int, default=3, help="runs per page; the median counts")
     parser.add_argument("--minimum", type=int, default=95)
+    parser.add_argument(
+        "--only", nargs="+", metavar="PAGE",
+        help="measure these pages again (e.g. pl/search/) and keep the report's other scores",
+    )
     args = parser.parse_args(argv)
 
     site_dir = Path(args.site)
     scores, version, started = {}, "", time.monotonic()
+    pages = measured_pages(site_dir)
+    if args.only:
+        kept = json.loads(Path(args.output).read_text(encoding="utf-8"))
+        scores = {page: found for page, found in kept["scores"].items() if page.strip("/") not in {p.strip("/") for p in args.only}}
+        pages = [page for page in pages if (page or "/").strip("/") in {p.strip("/") for p in args.only}]
     with serving(site_dir) as base:
-        for page in measured_pages(site_dir):
+        for page in pages:
             runs = []
             for _ in range(args.runs):
                 run, version = lighthouse(base + page)
                 runs.append(run)
             scores[page or "/"] = {name: int(statistics.median(run[name] for run in runs)) for name in CATEGORIES}
             print(f"{page or '/':60} " + " ".join(f"{name} {score:3}" for name, score in scores[page or '/'].items()))
+    scores = {page: scores[page] for page in [(page or "/") for page in measured_pages(site_dir)] if page in scores}
     record = {
         "lighthouse": version,
         "form_factor": "mobile (Lighthouse's default, simulated throttling)",

@@ -8,7 +8,8 @@
 
 The whole catalogue is always checked (links between practices need it);
 only the report is limited to the entries asked for. A count closes the
-report. Exit status 1 when any problem is found, 2 when the command itself
+report. Notes (a library not yet located on the map) go to stderr and
+never fail the check. Exit status 1 when any problem is found, 2 when the command itself
 is wrong (a path outside entries/, an unknown git base).
 """
 
@@ -77,6 +78,9 @@ def main(argv: list[str] | None = None) -> int:
         print(note.format(args.lang))
     for problem in sorted(problems):
         print(problem.format(args.lang))
+    # A library not yet located on the map: a reminder on stderr, never failing the check.
+    for note in catalogue.unlocated if wanted is None else concerning(catalogue.unlocated, wanted):
+        print(note.format(args.lang), file=sys.stderr)
     if problems:
         print(say("summary", count=len(problems)))
         return 1

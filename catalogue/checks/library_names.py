@@ -5,10 +5,14 @@ library. When two spellings mean the same library, this file says so:
 
     - name: Knihovna Petra Bezruče v Opavě      # the name its page uses
       also: [Knihovna P. Bezruče v Opavě]        # pages of these redirect to it
-      url: https://www.knihovnaopava.cz/         # optional: its web address, on its page
 
 Each spelling belongs to one library, and a redirect leads straight to a
-library page, never to another redirect.
+library page, never to another redirect. The same record says where the
+library is (for the map) and where its website is:
+
+    - name: Knihovna Petra Bezruče v Opavě
+      location: {lat: 49.9380, lon: 17.9020}     # the building, else the town
+      url: https://www.knihovnaopava.cz/
 """
 
 from __future__ import annotations
@@ -34,7 +38,9 @@ class LibraryNames:
     path: str = f"entries/{LIBRARY_NAMES}"
     spellings: dict[str, str] = field(default_factory=dict)  # other spelling -> the library's name
     lines: dict[str, int] = field(default_factory=dict)  # spelling -> its line in the file
-    urls: dict[str, str] = field(default_factory=dict)  # the library's name -> its web address
+    locations: dict[str, tuple[float, float]] = field(default_factory=dict)  # library name -> (lat, lon)
+    location_lines: dict[str, int] = field(default_factory=dict)  # library name -> the line of its location
+    urls: dict[str, str] = field(default_factory=dict)  # library name -> its website
 
 _NAME = {"type": "string", "minLength": 1, "maxLength": 200}
 SCHEMA = {
@@ -69,7 +75,7 @@ def _read(path: Path, shown: str) -> tuple[EntryFile | None, list[Problem]]:
     return EntryFile(path=shown, lang="", data=data if data is not None else [], node=node), []
 
 
-def _check(entry: EntryFile, practices: list[Practice]) -> tuple[LibraryNames, list[Problem]]:
+def _check(entry: EntryFile, practices: list[Practice], all_practices: bool = True) -> tuple[LibraryNames, list[Problem]]:
     used = {library.name for practice in practices for library in practice.libraries}
     names = LibraryNames(entry.path)
     declared = names.lines
@@ -84,10 +90,8 @@ def _check(entry: EntryFile, practices: list[Practice]) -> tuple[LibraryNames, l
 
     for index, group in enumerate(entry.data):
         name, others = group["name"], group.get("also", [])
-        if group.get("url"):
-            names.urls[name] = group["url"]
         name_line = entry.line_of(index, "name")
-        if not {name, *others} & used:
+        if all_practices and not {name, *others} & used:
             problems.append(Problem.at(entry.path, name_line, "library-unknown", name=name))
         declare(name, name_line)
         for position, other in enumerate(others):
@@ -96,11 +100,22 @@ def _check(entry: EntryFile, practices: list[Practice]) -> tuple[LibraryNames, l
                 problems.append(Problem.at(entry.path, line, "library-spelling-loop", name=name))
             elif declare(other, line):
                 names.spellings[other] = name
+        if "location" in group:
+            names.locations[name] = (group["location"]["lat"], group["location"]["lon"])
+            names.location_lines[name] = entry.line_of(index, "location")
+        if "url" in group:
+            names.urls[name] = group["url"]
     return names, problems
 
 
-def read_library_names(entries_dir: Path, root: Path, practices: list[Practice]) -> tuple[LibraryNames, list[Problem]]:
-    """The declared spellings of libraries, and the problems of the file."""
+def read_library_names(
+    entries_dir: Path, root: Path, practices: list[Practice], all_practices: bool = True
+) -> tuple[LibraryNames, list[Problem]]:
+    """The declared spellings of libraries, and the problems of the file.
+
+    `all_practices` False: `practices` are some of the catalogue's (a preview of
+    one), so a library no practice names is not a problem here.
+    """
     path = entries_dir / LIBRARY_NAMES
     try:
         shown = path.relative_to(root).as_posix()
@@ -114,7 +129,7 @@ def read_library_names(entries_dir: Path, root: Path, practices: list[Practice])
     problems = problems_against(entry, SCHEMA)
     if problems:
         return LibraryNames(shown), problems
-    return _check(entry, practices)
+    return _check(entry, practices, all_practices)
 
 
 def check_library_addresses(practices: list[Practice], names: LibraryNames, originals: dict[str, EntryFile]) -> list[Problem]:

@@ -6,6 +6,7 @@ from pathlib import Path
 
 from catalogue.model.errors import InvalidCatalogue, Problem
 from catalogue.checks.library_names import check_library_addresses, read_library_names
+from catalogue.checks.locations import location_problems, missing_locations
 from catalogue.reading.loader import read_entries
 from catalogue.checks.front_text import front_text_problems
 from catalogue.checks.markup import body_problems
@@ -54,9 +55,11 @@ def check_catalogue(
         problems += related_problems
         notes += related_notes
     problems += check_aliases(practices, originals)
-    names, name_problems = read_library_names(entries_dir, root, practices)
+    names, name_problems = read_library_names(entries_dir, root, practices, all_practices=only is None)
     problems += name_problems + check_library_addresses(practices, names, originals)
-    return Catalogue(practices, names.spellings, names.urls, notes=sorted(notes)), problems
+    problems += location_problems(practices, names)
+    unlocated = missing_locations(practices, names, originals)
+    return Catalogue(practices, names.spellings, names.locations, names.urls, notes=sorted(notes), unlocated=unlocated), problems
 
 
 def load_catalogue(entries_dir: Path, root: Path, only: str | None = None) -> Catalogue:

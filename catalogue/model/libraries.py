@@ -43,7 +43,7 @@ def library_records(catalogue: Catalogue) -> list[LibraryRecord]:
             record = records.get(name)
             if record is None:
                 record = records[name] = LibraryRecord(name, library_slug(name), library.place, library.country, library.url)
-            record.url = record.url or library.url
+            record.url = record.url or library.url or catalogue.library_urls.get(name)
             if practice not in record.practices:
                 record.practices.append(practice)
     for other, name in catalogue.library_spellings.items():

@@ -82,9 +82,12 @@ class Practice:
 class Catalogue:
     practices: list[Practice]  # sorted by slug
     library_spellings: dict[str, str] = field(default_factory=dict)  # other spelling -> library name
-    library_urls: dict[str, str] = field(default_factory=dict)  # library name -> web address (entries/libraries.yml)
+    library_locations: dict[str, tuple[float, float]] = field(default_factory=dict)  # library name -> (lat, lon)
+    library_urls: dict[str, str] = field(default_factory=dict)  # library name -> its website (entries/libraries.yml)
     # What the validator says without refusing (a related practice named by its former slug).
     notes: list = field(default_factory=list, compare=False)
+    # Libraries not yet located on the map: reminders, at the line of a practice naming them.
+    unlocated: list = field(default_factory=list, compare=False)
 
     def __post_init__(self):
         self.by_slug = {practice.slug: practice for practice in self.practices}

@@ -25,6 +25,7 @@ from catalogue.model.glossary import place_name
 from catalogue.model.interface import count, language_name, word, written_in, years
 from catalogue.model.libraries import LibraryRecord, canonical_name, library_records, library_slug, partners
 from catalogue.model.practice import Catalogue, Practice
+from catalogue.pages.map_pages import home_teaser, library_locator, map_page_body, practice_locator
 from catalogue.pages.pagination import paginate
 from catalogue.pages.qr import qr_svg
 from catalogue.pages.sharing import page_head, practice_head
@@ -149,8 +150,8 @@ def home_figures(catalogue: Catalogue) -> dict:
     }
 
 
-def home_page(catalogue: Catalogue, lang: str, base_url: str = urls.PLACEHOLDER_BASE_URL, map_teaser: str = "") -> str:
-    """The home of `lang`; `map_teaser` is the map's HTML for its marked place, once there is a map."""
+def home_page(catalogue: Catalogue, lang: str, base_url: str = urls.PLACEHOLDER_BASE_URL) -> str:
+    """The home of `lang`: search, figures, ways in, the map's teaser, the newest practices."""
     types = list(vocabularies.terms("type").values())
     figures = home_figures(catalogue)
     countries = sorted(figures["by_country"].items(), key=lambda item: (-item[1], slug(vocabularies.country_name(item[0], lang))))
@@ -166,7 +167,7 @@ def home_page(catalogue: Catalogue, lang: str, base_url: str = urls.PLACEHOLDER_
         newest=catalogue.newest(NEWEST_ON_HOME),
         figures=figures,
         countries=countries,
-        map_teaser=markupsafe.Markup(map_teaser),
+        map_teaser=home_teaser(catalogue, lang),
         search=urls.SEARCH,
         libraries=urls.LIBRARIES,
         about=urls.ABOUT,
@@ -226,6 +227,7 @@ def practice_page(catalogue: Catalogue, practice: Practice, lang: str, base_url:
             library.name: urls.library_page(library_slug(canonical_name(catalogue, library.name)))
             for library in practice.libraries
         },
+        locator=practice_locator(catalogue, practice, lang),
     )
 
 
@@ -243,7 +245,25 @@ def library_page(catalogue: Catalogue, record: LibraryRecord, lang: str, base_ur
         record=record,
         practices=sorted(record.practices, key=lambda practice: title_order(practice, lang)),
         partners=partners(record, catalogue),
+        locator=library_locator(catalogue, record, lang),
     )
+
+
+def map_page(catalogue: Catalogue, lang: str, facet_values, base_url: str = urls.PLACEHOLDER_BASE_URL) -> str:
+    """The map of every library and the lines between them; `facet_values(practice)` as the search's URL names them."""
+    front = _front(urls.MAP, lang, word("map.title", lang), word("map.intro", lang), base_url, catalogue.last_updated())
+    front["front"]["hide"] = ["navigation", "toc"]  # the map needs the width
+    return templated_page(
+        "map.md.j2",
+        **front,
+        lang=lang,
+        body=markupsafe.Markup(map_page_body(catalogue, lang, facet_values)),
+    )
+
+
+def map_pages(catalogue: Catalogue, facet_values, base_url: str = urls.PLACEHOLDER_BASE_URL) -> dict[str, str]:
+    """The map page of every language: docs-relative file name -> Markdown."""
+    return {source_file(urls.MAP, lang): map_page(catalogue, lang, facet_values, base_url) for lang in vocabularies.languages()}
 
 
 def libraries_page(records: list[LibraryRecord], lang: str, base_url: str = urls.PLACEHOLDER_BASE_URL, updated: str | None = None) -> str:

@@ -58,6 +58,7 @@ def link(from_page: str, to_page: str) -> str:
 
 
 ABOUT = "about/"
+MAP = "map/"
 CONTRIBUTE = "contribute/"
 SEARCH = "search/"
 # The search page's script, relative to the site root.
@@ -70,10 +71,10 @@ def file_link(from_page: str, to_file: str) -> str:
 
 
 def top_pages() -> list[str]:
-    """The pages of the navigation: home, the cooperation types, about, how to contribute."""
+    """The pages of the navigation: home, the cooperation types, libraries, the map, about, how to contribute."""
     from catalogue.model.vocabularies import ids
 
-    return [HOME, *(type_page(type_id) for type_id in ids("type")), LIBRARIES, ABOUT, CONTRIBUTE]
+    return [HOME, *(type_page(type_id) for type_id in ids("type")), LIBRARIES, MAP, ABOUT, CONTRIBUTE]
 
 
 def nav_file(page: str) -> str:

@@ -18,7 +18,10 @@ from catalogue.pages import urls
 from catalogue.model.schema import SCHEMA_FOLDER
 from catalogue.model.licence import DATA_LICENSE
 from catalogue.publishing.catalogue_json import practice_record
+from catalogue.model.libraries import library_slug
+from catalogue.model.slugs import slug
 from catalogue.model.practice import Catalogue, Practice
+from catalogue.pages.map_pages import catalogue_map
 
 CSV_FILE, GEOJSON_FILE, PACKAGE_FILE = "catalogue.csv", "catalogue.geojson", "datapackage.json"
 SCHEMA_FILES = {kind: f"{SCHEMA_FOLDER}/{kind}.schema.json" for kind in ("original", "translation")}
@@ -95,23 +98,74 @@ def catalogue_csv(catalogue: Catalogue, base_url: str) -> str:
     return out.getvalue()
 
 
+def _practice_point(practice: Practice, base_url: str) -> dict:
+    record = practice_record(practice)
+    return {
+        "type": "Feature",
+        "id": practice.slug,
+        "geometry": {"type": "Point", "coordinates": [practice.location["lon"], practice.location["lat"]]},
+        "properties": {
+            "kind": "practice",
+            **{key: value for key, value in record.items() if key not in ("location",)},
+            "url": {lang: urls.absolute(base_url, url) for lang, url in record["url"].items()},
+        },
+    }
+
+
+def _page_urls(page: str, base_url: str) -> dict[str, str]:
+    return {lang: urls.absolute(base_url, urls.in_language(page, lang)) for lang in vocabularies.languages()}
+
+
 def catalogue_geojson(catalogue: Catalogue, base_url: str) -> str:
-    """The practices that have a location, as points (longitude first, as GeoJSON has it)."""
-    features = [
-        {
-            "type": "Feature",
-            "id": practice.slug,
-            "geometry": {"type": "Point", "coordinates": [practice.location["lon"], practice.location["lat"]]},
-            "properties": {
-                **{key: value for key, value in practice_record(practice).items() if key not in ("location",)},
-                "url": {
-                    lang: urls.absolute(base_url, url) for lang, url in practice_record(practice)["url"].items()
+    """The map as GeoJSON (longitude first): every located library a Point with its practices,
+    every cooperation between libraries of two towns a LineString with its practices and type,
+    and the practices that give a location of their own as Points."""
+    data_of_map = catalogue_map(catalogue)
+    features = []
+    for town in data_of_map.towns:
+        for library in town.libraries:
+            location = library.location
+            features.append(
+                {
+                    "type": "Feature",
+                    "id": f"library/{library_slug(library.name)}",
+                    "geometry": {"type": "Point", "coordinates": [location.lon, location.lat]},
+                    "properties": {
+                        "kind": "library",
+                        "name": library.name,
+                        "place": library.place,
+                        "country": library.country,
+                        "website": catalogue.library_urls.get(library.name),
+                        "practices": list(library.practices),
+                        "url": _page_urls(urls.library_page(library_slug(library.name)), base_url),
+                    },
+                }
+            )
+    towns = {town.key: town for town in data_of_map.towns}
+    for link in data_of_map.links:
+        ends = [towns[key] for key in link.ends]
+        practices = set(link.practices)
+        features.append(
+            {
+                "type": "Feature",
+                "id": "cooperation/" + "/".join(f"{end.country.lower()}-{slug(end.place)}" for end in ends),
+                "geometry": {"type": "LineString", "coordinates": [[end.location.lon, end.location.lat] for end in ends]},
+                "properties": {
+                    "kind": "cooperation",
+                    "type": link.types[0],
+                    "types": link.types,
+                    "cross_border": link.cross_border,
+                    "places": [end.place for end in ends],
+                    "countries": [end.country for end in ends],
+                    # The libraries at either end that share these practices.
+                    "libraries": [
+                        [library.name for library in end.libraries if practices & set(library.practices)] for end in ends
+                    ],
+                    "practices": link.practices,
                 },
-            },
-        }
-        for practice in catalogue.practices
-        if practice.location
-    ]
+            }
+        )
+    features += [_practice_point(practice, base_url) for practice in catalogue.practices if practice.location]
     data = {"type": "FeatureCollection", "license": DATA_LICENSE, "features": features}
     return json.dumps(data, ensure_ascii=False, indent=1) + "\n"
 
@@ -121,7 +175,20 @@ def data_package(base_url: str, data_file: str) -> str:
     resources = [
         {"name": "catalogue", "path": data_file, "format": "json", "mediatype": "application/json"},
         {"name": "catalogue-table", "path": CSV_FILE, "format": "csv", "mediatype": "text/csv", "encoding": "utf-8"},
-        {"name": "catalogue-map", "path": GEOJSON_FILE, "format": "geojson", "mediatype": "application/geo+json"},
+        {
+            "name": "catalogue-map",
+            "path": GEOJSON_FILE,
+            "format": "geojson",
+            "mediatype": "application/geo+json",
+            "description": (
+                "The map as GeoJSON (WGS 84, longitude first). Features by `kind`: `library` (a Point: name, place, "
+                "country, website, the slugs of its practices, its page in each language), `cooperation` (a LineString "
+                "between the towns of libraries that share practices: the practices' slugs, `type` the most frequent "
+                "cooperation type and `types` all of them, `cross_border`, the libraries at either end), and `practice` "
+                "(a Point, for practices that give a location of their own). Country outlines of the map: Natural Earth, "
+                "public domain."
+            ),
+        },
         *({"name": f"{kind}-schema", "path": path, "format": "json"} for kind, path in SCHEMA_FILES.items()),
     ]
     package = {

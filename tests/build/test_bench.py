@@ -76,7 +76,8 @@ def test_sizes_are_sensible(bench):
     assert 100_000 < reference < ours
     practice = rows["largest practice page"][0]
     assert 5_000 < size(practice) < 40_000 and "practices/" in practice
-    assert re.search(r"`((pl|sk)/)?types/[a-z-]+/`", rows["largest list page"][0])
+    # A type's list, or at this size the home with its map teaser.
+    assert re.search(r"`((pl|sk)/)?(types/[a-z-]+/)?`", rows["largest list page"][0])
     assert 10 * 1000 * 1000 < size(rows["peak memory (max)"][0]) < 2000 * 1000 * 1000
 
 
@@ -87,6 +88,14 @@ def test_search_and_preview_are_measured_for_the_catalogue_only(bench):
     assert re.match(r"[\d.]+ s", rows["make preview (median)"][0])
     for row in ("search index", "first results of a search (Chromium)", "make preview (median)"):
         assert rows[row][1] == NOT_MEASURED  # the bare reference has neither
+
+
+def test_the_map_page_and_the_locator_maps_are_measured(bench):
+    rows = rows_of(bench[0])
+    assert 5_000 < size(rows["map page (gzipped)"][0]) < 400_000 and "map/" in rows["map page (gzipped)"][0]
+    locator = rows["locator map on a practice page (gzipped, the most)"][0]
+    assert 200 < size(locator) < 8_000 and "practices/" in locator
+    assert re.search(r"\| a locator map adds at most 8 KB gzipped to a practice page \| [\d.]+ KB \(`[^`]+`\) \| met \|", bench[1])
 
 
 def test_the_written_file_holds_the_machine_the_budgets_and_the_profile(bench):

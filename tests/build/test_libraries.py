@@ -9,7 +9,7 @@ import pytest
 
 from catalogue.model import vocabularies
 from catalogue.model.libraries import library_records
-from catalogue.checks.validate import load_catalogue
+from catalogue.checks.validate import check_catalogue, load_catalogue
 
 from tests.conftest import FIXTURE_ENTRIES, copy_project
 from tests.published import build_site, redirect_target
@@ -55,10 +55,31 @@ CASES = {
     ),
     "field that does not belong": (
         f"- name: {LODZ}\n  same: [Biblioteka w Łodzi]\n",
+        [f"{NAMES_FILE}:2: unknown field '[0].same' (did you mean 'name'?); allowed fields: name, also, location, url"],
+    ),
+    "location with latitude and longitude swapped": (
+        # 19.46 N, 51.76 E is in the Arabian Sea, not in Łódź.
+        f"- name: {LODZ}\n  location: {{lat: 19.4560, lon: 51.7592}}\n",
         [
-            f"{NAMES_FILE}:2: unknown field '[0].same' (did you mean 'name'?); allowed fields: name, also, location, url",
+            f"{NAMES_FILE}:2: the location of '{LODZ}' (lat 19.456, lon 51.7592) is not in PL, the library's country "
+            "in the practices (the point is in: -); check the numbers, and that lat and lon are not swapped"
         ],
     ),
+    "location outside the library's country": (
+        # Žilina, in Slovakia, given for a library in Łódź, Poland.
+        f"- name: {LODZ}\n  location: {{lat: 49.2231, lon: 18.7394}}\n",
+        [
+            f"{NAMES_FILE}:2: the location of '{LODZ}' (lat 49.2231, lon 18.7394) is not in PL, the library's country "
+            "in the practices (the point is in: SK); check the numbers, and that lat and lon are not swapped"
+        ],
+    ),
+    "location out of range": (
+        f"- name: {LODZ}\n  location: {{lat: 151.76, lon: 19.456}}\n",
+        [f"{NAMES_FILE}:2: [0].location.lat must be between -90 and 90, not 151.76"],
+    ),
+    "location that is not a pair of numbers": (
+        f"- name: {LODZ}\n  location: {{lat: 51.76}}\n",
+        [f"{NAMES_FILE}:2: missing required field '[0].location.lon'"],
     "web address that is not one": (
         f"- name: {LODZ}\n  url: javascript:alert(1)\n",
         [f"{NAMES_FILE}:2: [0].url: 'javascript:alert(1)' is not valid; use a full address starting with http:// or https://"],
@@ -92,6 +113,26 @@ def test_a_declared_web_address_shows_on_the_library_page(entries: Path):
     page = library_page(catalogue, record, "pl")
     assert '<a href="https://biblioteka.example/lodz/">biblioteka.example/lodz</a>' in page
     assert '<nav class="breadcrumb"' in page
+
+
+def test_a_library_without_a_location_is_a_note_saying_what_to_add(entries: Path):
+    """Not an error (a practice may be published first), but named at the practice's line."""
+    write_names(entries, f"- name: {LODZ}\n  location: {{lat: 51.7592, lon: 19.4560}}\n")
+    catalogue, problems = check_catalogue(entries, entries.parent)
+    assert problems == []
+    assert [note.format() for note in catalogue.unlocated] == [
+        f"entries/{NOC}:9: note: the library '{TESIN}' is not on the map yet; add its location to {NAMES_FILE}: "
+        f"`- {{name: {TESIN}, location: {{lat: …, lon: …}}}}` (the building, else the town centre)"
+    ]
+    assert catalogue.library_locations == {LODZ: (51.7592, 19.456)}
+
+
+def test_a_location_beside_the_border_counts_as_inside(entries: Path):
+    """Český Těšín faces Cieszyn across a river: the simplified outline puts the town in Poland."""
+    write_names(entries, f"- name: {TESIN}\n  location: {{lat: 49.7461, lon: 18.6261}}\n  url: https://www.knihovnatesin.cz/\n")
+    catalogue, problems = check_catalogue(entries, entries.parent)
+    assert problems == []
+    assert catalogue.library_urls == {TESIN: "https://www.knihovnatesin.cz/"}
 
 
 def test_two_libraries_may_not_share_an_address(entries: Path):

@@ -22,15 +22,16 @@ def recorded() -> dict:
     return json.loads(REPORT.read_text(encoding="utf-8"))
 
 
-def test_report_covers_home_type_practice_and_search_in_every_language():
+def test_report_covers_home_type_practice_search_and_map_in_every_language():
     pages = set(recorded()["scores"])
     for lang in vocabularies.languages():
         prefix = urls.in_language("", lang)
         assert (prefix or "/") in pages  # the home
         assert urls.in_language(urls.type_page(vocabularies.ids("type")[0]), lang) in pages
         assert urls.in_language(urls.SEARCH, lang) in pages
+        assert urls.in_language(urls.MAP, lang) in pages
         assert any(page.startswith(prefix + "practices/") for page in pages), f"no practice page in {lang}"
-    assert len(pages) == 4 * len(vocabularies.languages())
+    assert len(pages) == 5 * len(vocabularies.languages())
 
 
 def test_every_score_is_a_median_of_runs_and_at_least_95():

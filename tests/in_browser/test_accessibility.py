@@ -19,10 +19,10 @@ LANGUAGES = vocabularies.languages()
 QUERY = "?q=knihovna"
 # Home, a type page, a practice in its own language, a practice shown in
 # another language with the notice, a library, the search page with results
-# and the about page; then the 404 page.
+# the about page and the map; then the 404 page.
 PAGES = (
     urls.HOME, urls.type_page("project"), urls.practice_page("kacik-malucha"), urls.practice_page("zly-odkaz"),
-    urls.library_page("biblioteka-miejska-w-cieszynie"), urls.SEARCH + QUERY, "about/",
+    urls.library_page("biblioteka-miejska-w-cieszynie"), urls.SEARCH + QUERY, "about/", urls.MAP,
 )
 
 

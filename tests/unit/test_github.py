@@ -11,11 +11,13 @@ from pathlib import Path
 
 import pytest
 import yaml
+from packaging.utils import canonicalize_name
 
 from catalogue.contributing import flat_fields, issue_form
 from catalogue.model import vocabularies
 
 from tests.conftest import ROOT
+from tests.lockfiles import pins_here
 
 WORKFLOWS = sorted((ROOT / ".github" / "workflows").glob("*.yml"))
 ACTIONLINT = shutil.which("actionlint", path=str(Path(sys.executable).parent)) or shutil.which("actionlint")
@@ -79,6 +81,18 @@ def test_pull_requests_validate_changed_entries_build_and_test():
     assert runs[-2:] == ["make build", "make test"]
 
 
+def test_pull_requests_build_on_the_newest_python_too():
+    workflow = load(ROOT / ".github" / "workflows" / "pull-request.yml")
+    job = workflow["jobs"]["newest-python"]
+    assert job["container"] == "python:3.13-bookworm"
+    runs = [step.get("run", "") for step in job["steps"]]
+    assert runs[1:] == [
+        "make .venv/.dev-installed .venv-properdocs/.installed",
+        "make build",
+        ".venv/bin/python -m pytest tests/unit/test_locks.py tests/build/test_build.py tests/build/test_engines.py",
+    ]
+
+
 def test_main_is_published_to_pages():
     workflow = load(ROOT / ".github" / "workflows" / "publish.yml")
     assert workflow["on"]["push"]["branches"] == ["main"]
@@ -93,12 +107,11 @@ def test_pre_commit_runs_the_validator_with_the_project_pins():
     hooks = {hook["id"]: hook for repo in config["repos"] for hook in repo["hooks"]}
     assert hooks["validate-entries"]["entry"] == "python scripts/validate.py"
     assert hooks["validate-entries"]["files"] == "^entries/"
-    pins = dict(line.split("==") for line in (ROOT / "requirements.txt").read_text().splitlines()
-                if "==" in line and not line.startswith("#"))
+    pins = {name: pin.version for name, pin in pins_here(ROOT / "requirements.txt").items()}
     for hook in hooks.values():
         for requirement in hook["additional_dependencies"]:
             name, version = requirement.split("==")
-            assert pins.get(name) == version, requirement
+            assert pins.get(canonicalize_name(name)) == version, requirement
 
 
 def test_issue_form_maps_onto_the_front_matter():

@@ -51,7 +51,7 @@ def test_pages_are_generated_and_indexed_in_the_first_pass_only(monkeypatch):
         "Katalog dobrych praktyk współpracy bibliotek",
     )
     assert other.nav == ["index.md", "types/event.md", "types/project.md", "types/thematic-partnership.md",
-                         "types/strategic-partnership.md", "libraries.md", "about.md", "contribute.md"]
+                         "types/strategic-partnership.md", "libraries.md", "map.md", "about.md", "contribute.md"]
     assert other.extra["catalogue_search"]["url"] == "pl/search/"
     assert "404.html" in first.theme.static_templates and "404.html" not in other.theme.static_templates
 

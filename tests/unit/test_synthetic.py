@@ -87,3 +87,24 @@ def test_translations_say_the_same_in_parallel(catalogue):
     }
     assert len(numbers["cs"]) == 6 and any(numbers["cs"])
     assert numbers["cs"] == numbers["pl"] == numbers["sk"]
+
+
+def test_every_synthetic_library_is_located_in_its_country_and_towns_gather_libraries(catalogue):
+    from catalogue.map.outlines import outlines
+    from catalogue.pages.map_pages import catalogue_map
+
+    assert catalogue.unlocated == []  # no library left off the map
+    data = catalogue_map(catalogue)
+    assert data.unlocated == []
+    for town in data.towns:
+        assert outlines().contains(town.country, town.location.lon, town.location.lat, tolerance_km=0), town.key
+    assert any(link.cross_border for link in data.links)
+
+
+def test_at_1000_practices_towns_hold_several_libraries():
+    """So that the map merges them into one point with a count."""
+    from benchmark.synthetic import library_pool
+
+    libraries = [library for pool in library_pool(1000).values() for library in pool]
+    towns = {(library["country"], library["place"]) for library in libraries}
+    assert len(libraries) >= 2 * len(towns)
