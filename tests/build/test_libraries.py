@@ -80,6 +80,7 @@ CASES = {
     "location that is not a pair of numbers": (
         f"- name: {LODZ}\n  location: {{lat: 51.76}}\n",
         [f"{NAMES_FILE}:2: missing required field '[0].location.lon'"],
+    ),
     "web address that is not one": (
         f"- name: {LODZ}\n  url: javascript:alert(1)\n",
         [f"{NAMES_FILE}:2: [0].url: 'javascript:alert(1)' is not valid; use a full address starting with http:// or https://"],
