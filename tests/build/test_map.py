@@ -74,8 +74,7 @@ def test_a_town_lies_in_its_country_and_in_no_other(place, lon, lat, country):
 
 def test_the_committed_outlines_are_what_the_script_derives():
     source = ROOT / "node_modules" / "world-atlas" / "countries-10m.json"
-    if not source.is_file():
-        pytest.skip("world-atlas is a devDependency: npm ci installs it")
+    assert source.is_file(), "node_modules/world-atlas is missing: make test installs it with npm ci"
     spec = importlib.util.spec_from_file_location("derive_outlines", ROOT / "scripts" / "derive_outlines.py")
     script = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(script)

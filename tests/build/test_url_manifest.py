@@ -6,6 +6,8 @@ import re
 import shutil
 import subprocess
 import sys
+
+import yaml
 from pathlib import Path
 
 from catalogue.publishing.url_manifest import MANIFEST, lost_message, lost_urls, published_urls, read_manifest, unrecorded_urls
@@ -33,9 +35,32 @@ def test_manifest_records_pages_short_links_and_data():
     assert not [url for url in RECORDED if url.startswith("/assets/")]
 
 
+def load_catalogue_loosely(entries: Path):
+    """The practices of `entries` as read, `related` references to the withdrawn one included."""
+    from catalogue.reading.loader import read_entries
+    from catalogue.checks.rules import split_original
+    from catalogue.model.practice import practice_from_files
+
+    folders, _ = read_entries(entries, entries.parent)
+    practices = []
+    for folder in folders:
+        original, translations, _ = split_original(folder)
+        if original is not None:
+            practices.append(practice_from_files(folder.slug, original, translations))
+    return practices
+
+
 def delete_practice(entries: Path, slug: str) -> None:
-    """Remove a practice and every `related` reference to it, as a maintainer would."""
+    """Remove a practice, every `related` reference to it and the records of libraries
+    no other practice names, as a maintainer would."""
+    withdrawn = load_catalogue(entries, entries.parent, only=slug).practices[0]
     shutil.rmtree(entries / slug)
+    still_named = {library.name for practice in load_catalogue_loosely(entries) for library in practice.libraries}
+    records = yaml.safe_load((entries / "libraries.yml").read_text(encoding="utf-8"))
+    kept = [record for record in records
+            if record["name"] not in {library.name for library in withdrawn.libraries}
+            or {record["name"], *record.get("also", [])} & still_named]
+    (entries / "libraries.yml").write_text(yaml.safe_dump(kept, allow_unicode=True, sort_keys=False), encoding="utf-8")
     for path in entries.glob("*/*.md"):
         text = path.read_text(encoding="utf-8")
         cleaned = re.sub(rf"(?<=[\[ ]){re.escape(slug)}(, )?|, {re.escape(slug)}(?=\])", "", text)
