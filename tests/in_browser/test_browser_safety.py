@@ -63,7 +63,16 @@ async def inspect(page, base: str, url: str) -> Visit:
     page.on("request", lambda request: visit.requests.append(request.url))
     page.on("response", lambda response: response.status >= 400 and visit.failed.append(f"{response.status} {response.url}"))
     await page.goto(base + url, wait_until="networkidle")
-    seen = await page.evaluate(DOM_CHECK)
+    for _ in range(3):
+        try:
+            seen = await page.evaluate(DOM_CHECK)
+            break
+        except Exception as error:  # noqa: BLE001 - a redirect page moved on while it was read: read where it led
+            if "context was destroyed" not in str(error):
+                raise
+            await page.wait_for_load_state("networkidle")
+    else:
+        raise AssertionError(f"{url} kept navigating")
     visit.injected, visit.pwned, visit.lang = seen["found"], seen["pwned"], seen["lang"]
     return visit
 
