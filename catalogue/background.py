@@ -1,10 +1,11 @@
 """Work done in forked children, on the other processor core, while the site is built.
 
-Rendering thousands of pages and indexing them is plain Python (and one
-Pagefind process) on one core each. A child forked after validation shares
-the catalogue already in memory: `write_beside` writes a share of the pages,
-`BackgroundJob` makes files for the built site (the search index, short
-links, citation downloads) that the site engine never needs to see.
+Checking thousands of entries, rendering their pages and indexing them is
+plain Python (and one Pagefind process) on one core each. A forked child
+shares what is already in memory: `map_beside` checks every other entry
+folder, `write_beside` writes a share of the pages, and `BackgroundJob`
+makes files for the built site (the search index, short links, citation
+downloads) that the site engine never needs to see.
 """
 
 from __future__ import annotations
@@ -12,14 +13,17 @@ from __future__ import annotations
 import gc
 import multiprocessing
 import os
+import pickle
 import shutil
 import tempfile
 import traceback
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
+from typing import TypeVar
 from pathlib import Path
 
 from catalogue.pages.docs_tree import write_if_changed
 
+T, R = TypeVar("T"), TypeVar("R")
 SEPARATOR = "\n"
 FAILED = "\0failed\0"
 
@@ -64,6 +68,46 @@ def write_beside(target: Path, pages: Iterable[tuple[str, str]]) -> Callable[[],
         return set(message.split(SEPARATOR)) if message else set()
 
     return names
+
+
+# Below this many items a second process costs more than it saves.
+WORTH_SHARING = 32
+
+
+def map_beside(function: Callable[[T], R], items: Sequence[T]) -> list[R]:
+    """`[function(item) for item in items]`, every other item done by a forked child on the other core.
+
+    The child's results come back pickled: they should be plain data, not
+    large trees of objects, or unpickling them costs what was saved.
+    """
+    if (os.cpu_count() or 1) < 2 or len(items) < WORTH_SHARING:
+        return [function(item) for item in items]
+    reading, writing = os.pipe()
+    gc.freeze()  # the child's garbage collector then leaves the shared objects (and their pages) alone
+    child = os.fork()
+    if child == 0:
+        os.close(reading)
+        try:
+            payload, status = pickle.dumps((True, [function(item) for item in items[1::2]]), pickle.HIGHEST_PROTOCOL), 0
+        except BaseException:
+            payload, status = pickle.dumps((False, traceback.format_exc())), 1
+        with os.fdopen(writing, "wb") as pipe:
+            pipe.write(payload)
+        os._exit(status)
+    gc.unfreeze()
+    os.close(writing)
+    try:
+        mine = [function(item) for item in items[::2]]
+    finally:
+        with os.fdopen(reading, "rb") as pipe:
+            payload = pipe.read()
+        os.waitpid(child, 0)
+    done, theirs = pickle.loads(payload) if payload else (False, "the child process ended without a word")
+    if not done:
+        raise RuntimeError("Work shared with a child process failed:\n" + theirs)
+    results = mine + theirs
+    results[::2], results[1::2] = mine, theirs
+    return results
 
 
 class BackgroundJobError(Exception):

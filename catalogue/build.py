@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import itertools
 import os
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
 
 from catalogue.model import vocabularies
@@ -28,7 +28,7 @@ from catalogue.contributing.contributor_docs import expand
 from catalogue.publishing.catalogue_json import catalogue_json
 from catalogue.pages.docs_tree import authored_files, sync_folder, write_if_changed
 from catalogue.publishing.feeds import feed_files
-from catalogue.background import BackgroundJob, write_beside
+from catalogue.background import BackgroundJob, map_beside, write_beside
 from catalogue.model.practice import Catalogue
 from catalogue.publishing.open_data import open_data_files
 from catalogue.publishing.permalinks import permalink_files
@@ -71,7 +71,6 @@ def generate_docs(
     docs_out: Path,
     base_url: str = urls.PLACEHOLDER_BASE_URL,
     only: str | None = None,
-    on_loaded: Callable[[Catalogue], None] | None = None,
 ) -> Catalogue:
     """Validate `root/entries` and write the site's Markdown into `docs_out`.
 
@@ -79,27 +78,36 @@ def generate_docs(
     the site; `base_url` makes the full addresses that pages and data cite.
     Raises InvalidCatalogue (and writes nothing) when an entry is invalid.
     `only`: the site of that one practice (a preview); `related` may still
-    name the practices left out. `on_loaded` gets the catalogue before the
-    pages are rendered: work forked from there copies less memory.
+    name the practices left out.
     """
-    catalogue = load_catalogue(root / "entries", root, only)
-    if on_loaded is not None:
-        on_loaded(catalogue)
-    data: dict[str, bytes | str] = expand_markers(authored_files(root / "docs"))
-    data.update(search_pages(catalogue))
-    data.update(map_pages(catalogue, facet_values, base_url))
-    data[DATA_FILE] = catalogue_json(catalogue)
-    data.update(image_files(catalogue.practices, root / "entries"))
-    data.update(open_data_files(catalogue, base_url, DATA_FILE))
-    data.update(feed_files(catalogue, base_url))
+    catalogue = load_catalogue(root / "entries", root, only, map_folders=map_beside)
     # Pages are written as they are rendered: thousands of them never sit in
-    # memory at once. A forked child writes every other practice's pages.
-    children = write_beside(docs_out, iter_practice_pages(catalogue, catalogue.practices[1::2], base_url))
+    # memory at once. A forked child writes three practices' pages in four;
+    # this process the fourth, the list pages and the data, which take about as long.
+    children = write_beside(docs_out, iter_practice_pages(catalogue, _three_in_four(catalogue.practices), base_url))
     files = itertools.chain(
-        data.items(), iter_list_pages(catalogue, base_url), iter_practice_pages(catalogue, catalogue.practices[::2], base_url)
+        _data_files(catalogue, root, base_url),
+        iter_list_pages(catalogue, base_url),
+        iter_practice_pages(catalogue, catalogue.practices[::4], base_url),
     )
     sync_folder(docs_out, files, written_elsewhere=children)
     return catalogue
+
+
+def _three_in_four(items: list) -> list:
+    """The items `items[::4]` leaves out."""
+    return [item for index, item in enumerate(items) if index % 4]
+
+
+def _data_files(catalogue: Catalogue, root: Path, base_url: str) -> Iterator[tuple[str, bytes | str]]:
+    """The authored pages, the search and map pages, the open data, images and feeds."""
+    yield from expand_markers(authored_files(root / "docs")).items()
+    yield from search_pages(catalogue).items()
+    yield from map_pages(catalogue, facet_values, base_url).items()
+    yield DATA_FILE, catalogue_json(catalogue)
+    yield from image_files(catalogue.practices, root / "entries").items()
+    yield from open_data_files(catalogue, base_url, DATA_FILE).items()
+    yield from feed_files(catalogue, base_url).items()
 
 
 def site_files(catalogue: Catalogue, base_url: str) -> Iterator[tuple[str, str]]:
@@ -143,9 +151,12 @@ class Build:
         if self.catalogue is not None and current == self._fingerprint:
             self._start(self.catalogue)
             return self.catalogue
-        self.catalogue = generate_docs(self.root, self.docs_out, self.base_url, self.only, on_loaded=self._start)
+        self.catalogue = generate_docs(self.root, self.docs_out, self.base_url, self.only)
         self.last_updated = self.catalogue.last_updated()
         self._fingerprint = current
+        # Started once the pages are written: two processor threads are then
+        # shared by the engine and this work, not by three processes at once.
+        self._start(self.catalogue)
         return self.catalogue
 
     def _start(self, catalogue: Catalogue) -> None:

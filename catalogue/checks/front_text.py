@@ -35,6 +35,8 @@ YAML11_ONLY_BOOLEANS = {"y": "true", "Y": "true", "n": "false", "N": "false"}
 
 
 def code_points(text: str) -> str:
+    if text.isascii() or text.isprintable():  # format characters are neither
+        return ""
     found = sorted({char for char in text if unicodedata.category(char) == "Cf"})
     return ", ".join(f"U+{ord(char):04X} {unicodedata.name(char, 'FORMAT CHARACTER')}" for char in found)
 

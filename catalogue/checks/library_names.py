@@ -27,7 +27,7 @@ from catalogue.model.errors import Problem
 from catalogue.reading.loader import LIBRARY_NAMES
 from catalogue.model.libraries import library_slug
 from catalogue.model.practice import Practice
-from catalogue.reading.parser import EntryFile, yaml_problem
+from catalogue.reading.parser import EntryFile, FieldLines, yaml_problem
 from catalogue.model.schema import original_schema
 from catalogue.checks.schema_check import problems_against
 
@@ -132,7 +132,7 @@ def read_library_names(
     return _check(entry, practices, all_practices)
 
 
-def check_library_addresses(practices: list[Practice], names: LibraryNames, originals: dict[str, EntryFile]) -> list[Problem]:
+def check_library_addresses(practices: list[Practice], names: LibraryNames, originals: dict[str, FieldLines]) -> list[Problem]:
     """Two libraries never share an address, and no spelling's redirect replaces a library page."""
     owners: dict[str, str] = {}
     problems = []

@@ -17,7 +17,7 @@ from catalogue.map.outlines import outlines
 from catalogue.map.places import location_problem
 from catalogue.model.errors import Problem
 from catalogue.model.practice import Practice
-from catalogue.reading.parser import EntryFile
+from catalogue.reading.parser import FieldLines
 
 
 def library_countries(practices: list[Practice], names: LibraryNames) -> dict[str, str]:
@@ -42,7 +42,7 @@ def location_problems(practices: list[Practice], names: LibraryNames) -> list[Pr
     return problems
 
 
-def missing_locations(practices: list[Practice], names: LibraryNames, originals: dict[str, EntryFile]) -> list[Problem]:
+def missing_locations(practices: list[Practice], names: LibraryNames, originals: dict[str, FieldLines]) -> list[Problem]:
     """One note per library with no location, at the first place a practice names it."""
     notes, seen = [], set()
     for practice in practices:

@@ -165,6 +165,8 @@ def _slug(entry: EntryFile) -> str:
 def direction_problems(entry: EntryFile) -> list[Problem]:
     """Characters that change the direction of the text (U+202E …) in the body of `entry`."""
     problems = []
+    if DIRECTION_CHARACTERS.isdisjoint(entry.body):
+        return problems
     for number, line in entry.body_lines():
         if found := sorted(set(line) & DIRECTION_CHARACTERS):
             characters = ", ".join(code_point(char) for char in found)

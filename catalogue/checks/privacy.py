@@ -43,13 +43,14 @@ def _labelled(text: str, start: int, end: int) -> bool:
     )
 
 
-def phone_numbers(text: str) -> list[str]:
-    found = []
+def _numbers_of_phone_length(text: str):
     for match in PHONE.finditer(text):
-        digits = sum(char.isdigit() for char in match.group())
-        if digits in PHONE_DIGITS and not _labelled(text, match.start(), match.end()):
-            found.append(match.group())
-    return found
+        if sum(char.isdigit() for char in match.group()) in PHONE_DIGITS:
+            yield match
+
+
+def phone_numbers(text: str) -> list[str]:
+    return [match.group() for match in _numbers_of_phone_length(text) if not _labelled(text, match.start(), match.end())]
 
 
 def personal_emails(text: str) -> list[str]:
@@ -90,7 +91,8 @@ def personal_data_problems(entry: EntryFile) -> list[Problem]:
             continue
         problems += _problems_in(text, entry.path, lambda: entry.line_of(*keys))
     # Line by line only when the body holds something that may be a number or an address.
-    if "@" in entry.body or PHONE.search(entry.body):
+    # (A number never runs across lines, but its label may stand on the line before.)
+    if "@" in entry.body or next(_numbers_of_phone_length(entry.body), None):
         for number, line in entry.body_lines():
             problems += _problems_in(line, entry.path, lambda number=number: number)
     return problems

@@ -13,7 +13,7 @@ from catalogue.model import schema, vocabularies
 from catalogue.model.errors import Problem
 from catalogue.reading.loader import EntryFolder
 from catalogue.model.practice import Practice
-from catalogue.reading.parser import EntryFile
+from catalogue.reading.parser import EntryFile, FieldLines
 from catalogue.model.slugs import slug
 
 SLUG = re.compile(schema.SLUG_PATTERN)
@@ -108,7 +108,7 @@ def check_status_as_of(original: EntryFile) -> list[Problem]:
 
 
 def check_related(
-    practice: Practice, original: EntryFile, known: set[str], renamed: dict[str, str] | None = None
+    practice: Practice, original: FieldLines, known: set[str], renamed: dict[str, str] | None = None
 ) -> tuple[list[Problem], list[Problem]]:
     """Every `related` slug names another practice that exists: (problems, notes).
 
@@ -132,7 +132,7 @@ def check_related(
     return problems, notes
 
 
-def check_aliases(practices: list[Practice], originals: dict[str, EntryFile]) -> list[Problem]:
+def check_aliases(practices: list[Practice], originals: dict[str, FieldLines]) -> list[Problem]:
     """An alias is a former slug: not a current slug, and claimed by one practice only.
 
     Each alias redirects straight to its practice's page, so redirects can

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
 from catalogue.model.errors import InvalidCatalogue, Problem
 from catalogue.checks.library_names import check_library_addresses, read_library_names
 from catalogue.checks.locations import location_problems, missing_locations
-from catalogue.reading.loader import read_entries
+from catalogue.reading.loader import entry_folders, read_entry_folder
+from catalogue.reading.parser import FieldLines
 from catalogue.checks.front_text import front_text_problems
 from catalogue.checks.markup import body_problems
 from catalogue.model.practice import Catalogue, practice_from_files
@@ -17,37 +20,66 @@ from catalogue.checks.rules import (
 )
 from catalogue.checks.schema_check import schema_problems
 
+FolderMap = Callable[[Callable[[Path], "CheckedFolder"], list[Path]], list["CheckedFolder"]]
+
+
+@dataclass
+class CheckedFolder:
+    """One practice folder, read and checked on its own: its problems, or its practice."""
+
+    slug: str
+    problems: list[Problem]
+    practice: Practice | None = None
+    original: FieldLines | None = None  # where the original's fields stand, for the checks across practices
+
+
+def check_folder(path: Path, root: Path) -> CheckedFolder:
+    """Every rule that one practice folder can be held to without the others."""
+    folder, read_problems = read_entry_folder(path, root)
+    problems = check_slug(folder)
+    original, translations, split_problems = split_original(folder)
+    problems += split_problems
+    if original is not None:
+        problems += schema_problems(original, "original")
+        problems += check_years(original)
+        problems += check_scope(original)
+        problems += check_status_as_of(original)
+    for translation in translations:
+        problems += schema_problems(translation, "translation")
+    for entry in folder.files:
+        problems += personal_data_problems(entry) + front_text_problems(entry) + body_problems(entry, folder.images)
+    # A file that could not be read fully (an empty body) still lets the
+    # practice be made, so the checks across practices see it too.
+    if original is None or problems:
+        return CheckedFolder(folder.slug, read_problems + problems)
+    practice = practice_from_files(folder.slug, original, translations)
+    practice.images = folder.images
+    return CheckedFolder(folder.slug, read_problems, practice, original.field_lines())
+
 
 def check_catalogue(
-    entries_dir: Path, root: Path, only: str | None = None, known: frozenset[str] = frozenset()
+    entries_dir: Path,
+    root: Path,
+    only: str | None = None,
+    known: frozenset[str] = frozenset(),
+    map_folders: FolderMap = lambda check, paths: [check(path) for path in paths],
 ) -> tuple[Catalogue, list[Problem]]:
     """The valid practices and every problem found in `entries_dir`.
 
     `only`: read just that practice's folder (a preview); `known`: slugs
-    that exist besides the folders read, so `related` may point at them.
+    that exist besides the folders read, so `related` may point at them;
+    `map_folders(check, paths)`: the checked folders in the order of
+    `paths`, however they are shared out (the build uses two processes).
     """
-    folders, problems = read_entries(entries_dir, root, only)
+    paths, problems = entry_folders(entries_dir, root, only)
+    checked = map_folders(lambda path: check_folder(path, root), paths)
     practices, originals = [], {}
-    for folder in folders:
-        folder_problems = check_slug(folder)
-        original, translations, split_problems = split_original(folder)
-        folder_problems += split_problems
-        if original is not None:
-            folder_problems += schema_problems(original, "original")
-            folder_problems += check_years(original)
-            folder_problems += check_scope(original)
-            folder_problems += check_status_as_of(original)
-        for translation in translations:
-            folder_problems += schema_problems(translation, "translation")
-        for entry in folder.files:
-            folder_problems += personal_data_problems(entry) + front_text_problems(entry) + body_problems(entry, folder.images)
-        problems += folder_problems
-        if original is not None and not folder_problems:
-            practice = practice_from_files(folder.slug, original, translations)
-            practice.images = folder.images
-            practices.append(practice)
-            originals[folder.slug] = original
-    known = {folder.slug for folder in folders} | set(known)
+    for folder in checked:
+        problems += folder.problems
+        if folder.practice is not None:
+            practices.append(folder.practice)
+            originals[folder.slug] = folder.original
+    known = {path.name for path in paths} | set(known)
     renamed = {alias: practice.slug for practice in practices for alias in practice.aliases if alias not in known}
     notes = []
     for practice in practices:
@@ -62,10 +94,11 @@ def check_catalogue(
     return Catalogue(practices, names.spellings, names.locations, names.urls, notes=sorted(notes), unlocated=unlocated), problems
 
 
-def load_catalogue(entries_dir: Path, root: Path, only: str | None = None) -> Catalogue:
+def load_catalogue(entries_dir: Path, root: Path, only: str | None = None, map_folders: FolderMap | None = None) -> Catalogue:
     """The catalogue (or the one practice `only`), or InvalidCatalogue listing every problem."""
     known = frozenset(path.name for path in entries_dir.iterdir()) if only else frozenset()
-    catalogue, problems = check_catalogue(entries_dir, root, only, known)
+    shared = {"map_folders": map_folders} if map_folders else {}
+    catalogue, problems = check_catalogue(entries_dir, root, only, known, **shared)
     if problems:
         raise InvalidCatalogue(problems)
     return catalogue

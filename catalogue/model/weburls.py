@@ -26,9 +26,13 @@ def practice_base(slug: str) -> str:
     return f"{SITE}/practices/{slug}/"
 
 
+# A backslash and the C0 and C1 control characters (tab and newline included).
+UNSAFE_CHARACTERS = frozenset(["\\", *map(chr, range(0x20)), *map(chr, range(0x7F, 0xA0))])
+
+
 def unsafe_characters(value: str) -> bool:
     """A backslash, a control character (tab and newline included) or a space at either end."""
-    return "\\" in value or any(ord(char) < 0x20 or 0x7F <= ord(char) <= 0x9F for char in value) or value != value.strip()
+    return not UNSAFE_CHARACTERS.isdisjoint(value) or value != value.strip()
 
 
 def _parse(value: str, base: str | None = None) -> URL | None:
@@ -42,6 +46,8 @@ def link_refusal(value: str, base: str) -> str | None:
     """Why a link of a body is refused (a message code), or None: http(s), mailto or this site."""
     if unsafe_characters(value):
         return "url-characters"
+    if value.startswith("#"):  # a place on the page itself: it keeps the page's scheme and host
+        return None
     url = _parse(value, base)
     if url is None:
         return "url-invalid"

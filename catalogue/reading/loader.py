@@ -81,8 +81,8 @@ def read_entry_folder(folder: Path, root: Path) -> tuple[EntryFolder, list[Probl
     return _read_folder(folder, root, problems), problems
 
 
-def read_entries(entries_dir: Path, root: Path, only: str | None = None) -> tuple[list[EntryFolder], list[Problem]]:
-    """Every practice folder under `entries_dir` (or only the one named), with the problems met reading them."""
+def entry_folders(entries_dir: Path, root: Path, only: str | None = None) -> tuple[list[Path], list[Problem]]:
+    """Every practice folder under `entries_dir` (or only the one named), with what stands there wrongly."""
     folders, problems = [], []
     for item in sorted(entries_dir.iterdir()) if only is None else [entries_dir / only]:
         if item.name.startswith(".") or item.name in ("README.md", LIBRARY_NAMES):
@@ -92,5 +92,11 @@ def read_entries(entries_dir: Path, root: Path, only: str | None = None) -> tupl
         elif not item.is_dir():
             problems.append(Problem.at(_shown(item, root), 1, "not-a-folder", name=item.name))
         else:
-            folders.append(_read_folder(item, root, problems))
+            folders.append(item)
     return folders, problems
+
+
+def read_entries(entries_dir: Path, root: Path, only: str | None = None) -> tuple[list[EntryFolder], list[Problem]]:
+    """Every practice folder under `entries_dir` (or only the one named), read, with the problems met reading them."""
+    paths, problems = entry_folders(entries_dir, root, only)
+    return [_read_folder(path, root, problems) for path in paths], problems

@@ -42,6 +42,7 @@ class EntryFile:
     # node's 0-based line plus this offset is its line in the file.
     front_line: int = 1
     node: yaml.Node | None = None
+    _lines: FieldLines | None = field(default=None, repr=False, compare=False)
 
     def body_lines(self):
         """(line number in the file, text) of every line of the body."""
@@ -49,20 +50,45 @@ class EntryFile:
 
     def line_of(self, *keys) -> int:
         """Line of the field at `keys` (e.g. "libraries", 0, "name")."""
-        node, line = self.node, self.front_line
-        for key in keys:
-            if isinstance(node, yaml.MappingNode):
-                match = next((pair for pair in node.value if pair[0].value == key), None)
-                if match is None:
-                    break
-                line = match[0].start_mark.line + self.front_line
-                node = match[1]
-            elif isinstance(node, yaml.SequenceNode) and isinstance(key, int) and key < len(node.value):
-                node = node.value[key]
-                line = node.start_mark.line + self.front_line
-            else:
-                break
-        return line
+        return self.field_lines().line_of(*keys)
+
+    def field_lines(self) -> FieldLines:
+        """Where each field stands: all that checks across practices need of this file."""
+        if self._lines is None:
+            self._lines = FieldLines(self.path, dict(_node_lines(self.node, (), self.front_line)), self.front_line)
+        return self._lines
+
+
+@dataclass(frozen=True)
+class FieldLines:
+    """The lines of an entry file's fields, without the file: light enough to pass between processes."""
+
+    path: str
+    lines: dict[tuple, int]  # ("libraries", 0, "name") -> line in the file
+    front_line: int = 1
+
+    def line_of(self, *keys) -> int:
+        """Line of the field at `keys`, or of the nearest field above it that exists."""
+        for end in range(len(keys), 0, -1):
+            if (line := self.lines.get(keys[:end])) is not None:
+                return line
+        return self.front_line
+
+
+def _node_lines(node: yaml.Node | None, path: tuple, offset: int):
+    """(keys, line) of every field below `node`; the first of two equal keys wins, as when reading."""
+    if isinstance(node, yaml.MappingNode):
+        seen = set()
+        for key, value in node.value:
+            if not isinstance(key.value, str) or key.value in seen:
+                continue
+            seen.add(key.value)
+            yield (*path, key.value), key.start_mark.line + offset
+            yield from _node_lines(value, (*path, key.value), offset)
+    elif isinstance(node, yaml.SequenceNode):
+        for index, item in enumerate(node.value):
+            yield (*path, index), item.start_mark.line + offset
+            yield from _node_lines(item, (*path, index), offset)
 
 
 def yaml_problem(shown_path: str, error: yaml.YAMLError, first_line: int = 1, code: str = "yaml-syntax") -> Problem:

@@ -1,11 +1,13 @@
-"""Pages written by a forked child beside this process: all of them, once, and failures reported."""
+"""Work shared with a forked child: all of it done once, in order, and failures reported."""
 
 from __future__ import annotations
+
+import os
 
 import pytest
 
 from catalogue.pages.docs_tree import sync_folder
-from catalogue.background import write_beside
+from catalogue.background import WORTH_SHARING, map_beside, write_beside
 
 
 def pages(names):
@@ -32,3 +34,28 @@ def test_a_failure_in_the_child_is_raised_here(tmp_path):
     with pytest.raises(RuntimeError, match="ValueError: a template failed"):
         sync_folder(tmp_path, pages(["b.md"]), written_elsewhere=children)
 
+
+
+def test_shared_work_comes_back_in_order_from_two_processes():
+    items = list(range(WORTH_SHARING * 3 + 1))
+    results = map_beside(lambda item: (item * item, os.getpid()), items)
+    assert [square for square, _ in results] == [item * item for item in items]
+    workers = {pid for _, pid in results}
+    assert len(workers) == 2 and os.getpid() in workers
+    # Every other item, starting with the second, was the child's.
+    assert {pid for _, pid in results[1::2]} == workers - {os.getpid()}
+
+
+def test_a_little_work_stays_in_this_process():
+    results = map_beside(lambda item: os.getpid(), list(range(WORTH_SHARING - 1)))
+    assert set(results) == {os.getpid()}
+
+
+def test_a_failure_of_the_shared_work_in_the_child_is_raised_here():
+    def square(item):
+        if item == 5:
+            raise ValueError("item 5 is broken")
+        return item * item
+
+    with pytest.raises(RuntimeError, match="ValueError: item 5 is broken"):
+        map_beside(square, list(range(WORTH_SHARING * 2)))

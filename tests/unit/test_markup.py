@@ -116,6 +116,10 @@ CASES = {
         "[klikni](&#1;javascript:alert(1))",
         [f"entries/{NOC}:28: address '\x01javascript:alert(1)' {URL_CHARACTERS_RULE}"],
     ),
+    "a link to a place on the page behind a control character": (
+        "[nahoru](#&#1;nahoru)",
+        [f"entries/{NOC}:28: address '#\x01nahoru' {URL_CHARACTERS_RULE}"],
+    ),
     "a protocol-relative image": (
         "![x](//evil.example/x.png)",
         [
@@ -189,7 +193,7 @@ def test_plain_markdown_passes(entries: Path):
     add_to_body(
         entries,
         "## Výsledky {: #vysledky }\n\n- **tučně**, *kurzíva*, `<kód>` a A&nbsp;B\n- [web](https://knihovna.example/), "
-        "[e-mail](mailto:info@knihovna.example), [jiná praxe](../kacik-pro-nejmensi/)\n\n> citace\n\n"
+        "[e-mail](mailto:info@knihovna.example), [jiná praxe](../kacik-pro-nejmensi/), [výše](#vysledky)\n\n> citace\n\n"
         "!!! note \"Poznámka\"\n    Text poznámky.\n\n![fotka](fotka.jpg) ![zase](./fotka.jpg)\n\n"
         "<!-- nápověda šablony -->\n\nZnak\u200bs nulovou šířkou smí být v textu.",
     )

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import shutil
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
+from catalogue.background import WORTH_SHARING, map_beside
 from catalogue.checks.validate import check_catalogue
 
 from tests.conftest import ROOT
@@ -264,3 +266,20 @@ def test_the_validator_prints_the_note_and_passes(entries: Path):
     )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "note: related practice 'noc-v-knihovne' has been renamed to 'noc-v-knihovne-2026'" in result.stdout
+
+
+def test_folders_checked_by_two_processes_give_what_one_gives(tmp_path: Path):
+    """The build shares the folders with a forked child: the same practices, problems and notes come back."""
+    entries = tmp_path / "entries"
+    shutil.copytree(ROOT / "entries", entries)
+    folders = sorted(path for path in entries.iterdir() if path.is_dir())
+    assert len(folders) >= 2 * WORTH_SHARING  # enough to be shared
+    for folder in folders[:2]:  # one folder for each process
+        for path in folder.glob("*.md"):
+            text = path.read_text(encoding="utf-8")
+            path.write_text(text.replace("\ntype: ", "\ntype: workshop\nx_type: ", 1), encoding="utf-8")
+    alone, alone_problems = check_catalogue(entries, tmp_path)
+    shared, shared_problems = check_catalogue(entries, tmp_path, map_folders=map_beside)
+    assert len(alone_problems) >= 2
+    assert sorted(shared_problems) == sorted(alone_problems)
+    assert shared == alone and shared.notes == alone.notes and shared.unlocated == alone.unlocated
