@@ -32,10 +32,10 @@ AREAS = (
 )
 # (stage, function name, file fragment): cumulative times worth a line of their own.
 STAGES = (
-    ("catalogue: validate, render and write the pages (all calls)", "generate_docs", "catalogue/generate.py"),
-    ("catalogue: load and validate the entries", "load_catalogue", "catalogue/validate.py"),
-    ("catalogue: render the practice pages (this process's half)", "iter_practice_pages", "catalogue/render.py"),
-    ("catalogue: write the pages (their rendering included)", "sync_folder", "catalogue/docs_tree.py"),
+    ("catalogue: validate, render and write the pages (all calls)", "generate_docs", "catalogue/build.py"),
+    ("catalogue: load and validate the entries", "load_catalogue", "catalogue/checks/validate.py"),
+    ("catalogue: render the practice pages (this process's share)", "iter_practice_pages", "catalogue/pages/render.py"),
+    ("catalogue: write the pages (their rendering included)", "sync_folder", "catalogue/pages/docs_tree.py"),
     ("MkDocs: scan the docs folder (per language)", "get_files", "/mkdocs/"),
     ("static-i18n: sort the files by language", "reconfigure_files", "/mkdocs_static_i18n/"),
     ("MkDocs: read and convert the Markdown", "_populate_page", "/mkdocs/"),

@@ -107,3 +107,15 @@ def test_the_written_file_holds_the_machine_the_budgets_and_the_profile(bench):
     assert re.search(r"\| every list page at most 300 KB \| [\d.]+ KB \(`[^`]+`\) \| met \|", document)
     assert "| the catalogue's own code (catalogue/, hooks/) |" in document
     assert re.search(r"\| `catalogue/build\.py:\d+ generate_docs` \| [\d.]+ \|", document)
+
+
+def test_the_profile_stages_name_functions_that_exist():
+    """A stage whose file moved would be summed as 0 s, silently."""
+    from benchmark.profiling import STAGES
+
+    own = [(stage, function, fragment) for stage, function, fragment in STAGES if fragment.startswith("catalogue/")]
+    assert len(own) >= 4
+    for stage, function, fragment in own:
+        path = ROOT / fragment
+        assert path.is_file(), f"{stage}: {fragment} does not exist"
+        assert re.search(rf"^def {function}\(", path.read_text(encoding="utf-8"), flags=re.MULTILINE), f"{stage}: no {function} in {fragment}"
