@@ -149,3 +149,11 @@ def on_template_context(context, template_name, config):
     if template_name == "404.html" and i18n and i18n.extra_alternate:
         config.extra["alternate"] = copy.deepcopy(i18n.extra_alternate)
     return context
+
+
+def on_env(env, config, files):
+    # Material's templates indent their block tags; each such line would
+    # reach every page as spaces. Stripped, only the line breaks stay: a
+    # run of white space is never removed, so pages render as before.
+    env.lstrip_blocks = True
+    return env

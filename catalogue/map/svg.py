@@ -266,8 +266,8 @@ def draw(
     ]
     paths = _country_paths(shapes, key, tolerance)
     for code, d, _, _ in paths:
-        state = " is-home" if code in highlight else ""
-        out.append(f'<path class="map-country{state}" data-country="{code}" d="{d}"/>')
+        state = ' class="is-home"' if code in highlight else ""
+        out.append(f'<path{state} data-country="{code}" d="{d}"/>')
     out.append("</g>")
     out.append('<g class="map-names" aria-hidden="true">')
     # The big map writes names where they read best; a small one at the middle of what it shows of a country.

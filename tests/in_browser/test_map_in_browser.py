@@ -16,7 +16,7 @@ from tests.build.test_map import LODZ, LODZ_OTHER, TESIN, map_site  # noqa: F401
 
 LANGUAGES = {"cs": "", "pl": "pl/", "sk": "sk/"}
 LIBRARIES = {LODZ, LODZ_OTHER, TESIN}
-HOME_FILL = (0xFD, 0xFB, 0xF5)  # .map-country.is-home in docs/assets/map.css
+HOME_FILL = (0xFD, 0xFB, 0xF5)  # .map-land .is-home in docs/assets/map.css
 BORDER = (0x5C, 0x66, 0x64)
 
 
@@ -159,7 +159,7 @@ def test_the_outlines_are_drawn_and_an_empty_map_fails_the_check(browser, server
     svg = page.locator("svg[data-map]")
     drawn, land, border = outlines_drawn(svg.screenshot())
     assert drawn, (land, border)
-    page.evaluate("document.querySelectorAll('svg[data-map] .map-country').forEach((path) => path.remove())")
+    page.evaluate("document.querySelectorAll('svg[data-map] .map-land path').forEach((path) => path.remove())")
     empty, land, border = outlines_drawn(svg.screenshot())
     assert not empty, (land, border)
     page.context.close()
